@@ -1,0 +1,5 @@
+"""`python -m meetingdesk`."""
+
+from meetingdesk.cli import main
+
+raise SystemExit(main())

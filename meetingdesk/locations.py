@@ -1,0 +1,49 @@
+"""Every path MeetingDesk reads or writes, in one place. Nothing is created at import time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """The data folder: `$MEETINGDESK_HOME`, else the platform's user data folder."""
+    home = os.environ.get("MEETINGDESK_HOME")
+    if home:
+        return Path(home).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("meetingdesk", appauthor=False))
+
+
+def meetings_dir(root: Path) -> Path:
+    """One JSON file per meeting."""
+    return root / "meetings"
+
+
+def index_path(root: Path) -> Path:
+    """The TinyDB index the home screen lists and searches; rebuilt from the meeting files."""
+    return root / "index.json"
+
+
+def user_agendas_dir(root: Path) -> Path:
+    """The manager's own agendas, which override built-ins of the same name."""
+    return root / "agendas"
+
+
+def exports_dir(root: Path) -> Path:
+    """Where copied and exported summaries are written."""
+    return root / "exports"
+
+
+def builtin_agendas_dir() -> Path:
+    """The agendas shipped with MeetingDesk."""
+    return PACKAGE_DIR / "agendas"
+
+
+def styles_dir() -> Path:
+    """The `.tcss` files: inside the package in a wheel, beside it in a source checkout."""
+    shipped = PACKAGE_DIR / "styles"
+    return shipped if shipped.is_dir() else PACKAGE_DIR.parent / "styles"

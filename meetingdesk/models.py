@@ -1,0 +1,242 @@
+"""The records MeetingDesk keeps: agendas, meetings, their sections, priorities and actions.
+
+Pure data with a few rules that belong to the data itself (the close check, open
+actions). Nothing here touches the disk or imports Textual.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date, datetime, timezone
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, Field, field_validator
+
+SCHEMA_VERSION = 1
+"""Version of the meeting file format. Bumped when a saved field changes meaning."""
+
+
+def new_id() -> str:
+    """A new meeting, priority or action id: 32 hex digits, so any 6-digit prefix is usually unique."""
+    return uuid.uuid4().hex
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware, in UTC."""
+    return datetime.now(timezone.utc)
+
+
+class AgendaSection(BaseModel):
+    """One time-boxed part of an agenda."""
+
+    title: str
+    """The heading the manager sees, e.g. "Where you stand today"."""
+    minutes: int = Field(gt=0)
+    """The planned time box in whole minutes."""
+    prompts: list[str] = Field(default_factory=list)
+    """Questions or points to cover, ticked off during the meeting."""
+
+
+class Agenda(BaseModel):
+    """A meeting template: a title, its purpose and its timed sections."""
+
+    name: str
+    """Short name used on the command line: the file name without `.md`."""
+    title: str
+    """The `#` heading, e.g. "Career discussion"."""
+    purpose: str = ""
+    """The paragraph shown when the meeting starts."""
+    sections: list[AgendaSection] = Field(min_length=1)
+    """The sections in the order they are run."""
+    source: str = ""
+    """Where the agenda came from: "built-in" or the path of the manager's file."""
+
+    @property
+    def total_minutes(self) -> int:
+        """The planned length of the whole meeting."""
+        return sum(section.minutes for section in self.sections)
+
+
+class SectionRecord(BaseModel):
+    """What happened in one section of a meeting."""
+
+    title: str
+    """The section's heading, copied from the agenda."""
+    planned_seconds: int = Field(ge=0)
+    """The time box after scaling to the meeting's length (and any rebalancing)."""
+    original_planned_seconds: int = Field(default=0, ge=0)
+    """The time box before any rebalancing; 0 means the same as `planned_seconds`."""
+    actual_seconds: float = Field(default=0.0, ge=0)
+    """Time actually spent in the section, pauses excluded."""
+    prompts: list[str] = Field(default_factory=list)
+    """The prompts from the agenda."""
+    prompts_done: list[int] = Field(default_factory=list)
+    """Indices of the prompts the manager ticked off."""
+    notes: str = ""
+    """Shared notes: these go into the summary the person receives."""
+    private_notes: str = ""
+    """The manager's private notes: never in the summary, a copy or an export unless asked."""
+
+
+class Priority(BaseModel):
+    """A priority both people agreed on."""
+
+    id: str = Field(default_factory=new_id)
+    text: str
+    """What matters, in a sentence."""
+    measure: str = ""
+    """How both will know it is achieved (optional)."""
+    due: date | None = None
+    """When it should be achieved (optional)."""
+
+
+VAGUE_PHRASES = ("look into", "think about", "try to", "consider", "explore", "maybe", "if possible")
+"""Openings that make an action impossible to check off."""
+
+
+class ActionItem(BaseModel):
+    """Something someone will do, by a date."""
+
+    id: str = Field(default_factory=new_id)
+    text: str
+    """What will be done."""
+    owner: str = ""
+    """Who does it: the person's or the manager's full name, or any name as written."""
+    due: date | None = None
+    """The deadline."""
+    done_on: date | None = None
+    """The day it was marked done, or None while it is open."""
+
+    @property
+    def is_open(self) -> bool:
+        """True until the action is marked done."""
+        return self.done_on is None
+
+    @property
+    def vague_phrase(self) -> str | None:
+        """The vague wording in the action's text, if any ("look into", "try to"...)."""
+        lowered = self.text.lower()
+        for phrase in VAGUE_PHRASES:
+            if re.search(rf"\b{re.escape(phrase)}\b", lowered):
+                return phrase
+        return None
+
+
+MeetingStatus = Literal["live", "ended"]
+
+
+class Meeting(BaseModel):
+    """One conversation with one person: its agenda, clock, notes, priorities and actions."""
+
+    schema_version: int = SCHEMA_VERSION
+    """The file format version this meeting was written with."""
+    id: str = Field(default_factory=new_id)
+    person: str
+    """The person the manager is meeting."""
+    manager: str
+    """The manager running the meeting."""
+    agenda_name: str
+    """The agenda's short name."""
+    agenda_title: str
+    """The agenda's title at the time of the meeting."""
+    purpose: str = ""
+    """The agenda's purpose paragraph."""
+    created_at: AwareDatetime = Field(default_factory=utc_now)
+    """When the meeting was set up."""
+    started_at: AwareDatetime | None = None
+    """When the clock first started."""
+    ended_at: AwareDatetime | None = None
+    """When the manager ended the meeting."""
+    updated_at: AwareDatetime = Field(default_factory=utc_now)
+    """When anything in the meeting last changed."""
+    status: MeetingStatus = "live"
+    """"live" until the manager ends the meeting, then "ended"."""
+    sections: list[SectionRecord] = Field(min_length=1)
+    """One record per agenda section, in order."""
+    current_section: int = Field(default=0, ge=0)
+    """Index of the section running now (or when the meeting was left)."""
+    paused: bool = False
+    """True when the manager paused the clock."""
+    priorities: list[Priority] = Field(default_factory=list)
+    """Priorities both agreed, in the order the manager arranged them."""
+    actions: list[ActionItem] = Field(default_factory=list)
+    """Actions agreed, in the order the manager arranged them."""
+
+    @field_validator("current_section")
+    @classmethod
+    def _non_negative(cls, value: int) -> int:
+        return max(0, value)
+
+    @property
+    def participants(self) -> list[str]:
+        """The person first, then the manager."""
+        return [self.person, self.manager]
+
+    @property
+    def open_actions(self) -> list[ActionItem]:
+        """Actions not yet marked done."""
+        return [action for action in self.actions if action.is_open]
+
+    @property
+    def planned_seconds(self) -> int:
+        """The planned length of the whole meeting."""
+        return sum(section.planned_seconds for section in self.sections)
+
+    @property
+    def actual_seconds(self) -> float:
+        """Time spent in the meeting so far, pauses excluded."""
+        return sum(section.actual_seconds for section in self.sections)
+
+    def close_check(self) -> list[str]:
+        """What is missing before the summary can go out, one sentence per problem."""
+        problems: list[str] = []
+        if not self.priorities:
+            problems.append("No agreed priority: add at least one the two of you agreed on.")
+        for action in self.actions:
+            label = f"“{action.text}”"
+            if not action.owner:
+                problems.append(f"{label} has no owner: add @name.")
+            if action.due is None:
+                problems.append(f"{label} has no deadline: add “by <date>”.")
+            phrase = action.vague_phrase
+            if phrase:
+                problems.append(f"{label} says “{phrase}”: say what will be done, so it can be checked off.")
+        return problems
+
+
+def meeting_from_agenda(
+    agenda: Agenda, person: str, manager: str, total_minutes: int | None = None
+) -> Meeting:
+    """A new meeting for `person`, its time boxes scaled so the whole lasts `total_minutes`."""
+    planned = [section.minutes * 60 for section in agenda.sections]
+    if total_minutes:
+        planned = scale_seconds(planned, total_minutes * 60)
+    return Meeting(
+        person=person,
+        manager=manager,
+        agenda_name=agenda.name,
+        agenda_title=agenda.title,
+        purpose=agenda.purpose,
+        sections=[
+            SectionRecord(
+                title=section.title,
+                planned_seconds=seconds,
+                original_planned_seconds=seconds,
+                prompts=list(section.prompts),
+            )
+            for section, seconds in zip(agenda.sections, planned)
+        ],
+    )
+
+
+def scale_seconds(planned: list[int], total: int) -> list[int]:
+    """Scale `planned` to add up to exactly `total` seconds, keeping whole minutes where possible."""
+    base = sum(planned)
+    if base <= 0 or total <= 0:
+        return list(planned)
+    scaled = [max(60, round(seconds * total / base / 60) * 60) for seconds in planned]
+    # Rounding to minutes can miss the total; settle the difference on the longest section.
+    longest = max(range(len(scaled)), key=lambda i: scaled[i])
+    scaled[longest] = max(60, scaled[longest] + total - sum(scaled))
+    return scaled
