@@ -1,0 +1,123 @@
+"""MeetingDeskApp: the screens, the global bindings and the command palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from meetingdesk import messages
+from meetingdesk.locations import styles_dir
+from meetingdesk.models import Meeting
+from meetingdesk.store import Store
+from meetingdesk.timer import Clock, system_clock
+
+PALETTE_COMMANDS = (
+    "Next section",
+    "Previous section",
+    "Pause timer",
+    "Resume timer",
+    "Rebalance time",
+    "Add action",
+    "Add priority",
+    "End meeting",
+    "Copy summary",
+    "Export summary",
+    "New meeting",
+    "Open meeting",
+    "Start follow-up",
+)
+"""The palette names from DESIGN.md, in the order the palette lists them."""
+
+
+class MeetingDeskApp(App[None]):
+    """Lists past meetings, runs a live one, and shows summaries."""
+
+    TITLE = "MeetingDesk"
+    CSS_PATH = styles_dir() / "app.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Save and leave MeetingDesk"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Clock = system_clock,
+        start_meeting: Meeting | None = None,
+        open_meeting_id: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self._start_meeting = start_meeting
+        self._open_meeting_id = open_meeting_id
+
+    def today(self) -> date:
+        """Today in the manager's time zone, from the injected clock."""
+        return self.clock().astimezone().date()
+
+    def on_mount(self) -> None:
+        from meetingdesk.screens import HomeScreen
+
+        self.push_screen(HomeScreen(self.store))
+        if self._start_meeting is not None:
+            self.post_message(messages.MeetingStarted(self._start_meeting))
+        elif self._open_meeting_id is not None:
+            self.post_message(messages.OpenMeeting(self._open_meeting_id))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every enabled binding of the screen that has a palette name, then Textual's own."""
+        found: dict[str, SystemCommand] = {}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.description in PALETTE_COMMANDS and active.enabled:
+                found[binding.description] = SystemCommand(
+                    binding.description,
+                    binding.tooltip or binding.description,
+                    partial(self.run_action, binding.action, active.node),
+                )
+        for name in PALETTE_COMMANDS:
+            if name in found:
+                yield found[name]
+        yield from super().get_system_commands(screen)
+
+    async def on_open_meeting(self, message: messages.OpenMeeting) -> None:
+        from meetingdesk.store import StoreError
+
+        try:
+            meeting = self.store.load(message.meeting_id)
+        except StoreError as error:
+            self.notify(str(error), title="Can't open this meeting", severity="error", markup=False)
+            return
+        if meeting.status == "live":
+            self._show_live(meeting)
+        else:
+            from meetingdesk.screens import SummaryScreen
+
+            self.push_screen(SummaryScreen(self.store, meeting))
+
+    def on_meeting_started(self, message: messages.MeetingStarted) -> None:
+        self._show_live(message.meeting)
+
+    async def on_meeting_ended(self, message: messages.MeetingEnded) -> None:
+        from meetingdesk.screens import SummaryScreen
+
+        await self.switch_screen(SummaryScreen(self.store, message.meeting))
+
+    async def on_show_home(self, message: messages.ShowHome) -> None:
+        from meetingdesk.screens import HomeScreen
+
+        while not isinstance(self.screen, HomeScreen):
+            await self.pop_screen()
+        self.screen.refresh_meetings()
+
+    def _show_live(self, meeting: Meeting) -> None:
+        from meetingdesk.screens import LiveScreen
+
+        self.push_screen(LiveScreen(self.store, meeting, self.clock))

@@ -1,0 +1,122 @@
+"""The new-meeting form: agenda, person, manager and, optionally, the total length."""
+
+from __future__ import annotations
+
+import getpass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Select, Static
+
+from meetingdesk.agendas import load_agendas
+from meetingdesk.locations import styles_dir, user_agendas_dir
+from meetingdesk.models import Agenda, Meeting, meeting_from_agenda
+from meetingdesk.store import Store
+
+MAX_MINUTES = 8 * 60
+
+
+def default_manager(store: Store) -> str:
+    """The last manager who ran a meeting here, else the login name."""
+    last = store.last_manager()
+    if last:
+        return last
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+class NewMeetingScreen(ModalScreen[Meeting | None]):
+    """Set up a meeting; dismisses with the new Meeting, or None when cancelled."""
+
+    CSS_PATH = styles_dir() / "new_meeting.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "start", "Start meeting", id="start", priority=True),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.agendas, self.agenda_problems = load_agendas(user_agendas_dir(store.root))
+
+    def compose(self) -> ComposeResult:
+        options = [
+            (Content(f"{agenda.title} ({agenda.total_minutes} min)"), name) for name, agenda in self.agendas.items()
+        ]
+        with Vertical(id="form"):
+            yield Static("New meeting", id="form-title")
+            yield Label("Agenda")
+            yield Select(options, id="agenda", allow_blank=False, value=self._default_agenda())
+            yield Label("With")
+            yield Input(
+                placeholder="Who are you meeting? e.g. Dana Lee",
+                id="person",
+                suggester=SuggestFromList(self.store.people(), case_sensitive=False),
+            )
+            yield Label("Manager")
+            yield Input(default_manager(self.store), placeholder="Your name", id="manager")
+            yield Label("Total minutes (optional: scales every time box)")
+            yield Input(placeholder="as the agenda plans", id="minutes", type="integer")
+            yield Static("", id="form-error", markup=False)
+            if self.agenda_problems:
+                yield Static("\n".join(str(problem) for problem in self.agenda_problems), id="agenda-problems", markup=False)
+            with Horizontal(id="form-buttons"):
+                yield Button("Start meeting", variant="primary", id="start")
+                yield Button("Cancel", id="cancel")
+
+    def _default_agenda(self) -> str:
+        return "performance-review" if "performance-review" in self.agendas else next(iter(self.agendas))
+
+    def on_mount(self) -> None:
+        self.query_one("#person", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_start()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "start":
+            self.action_start()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_start(self) -> None:
+        meeting = self._build()
+        if meeting is not None:
+            self.dismiss(meeting)
+
+    def _build(self) -> Meeting | None:
+        person = " ".join(self.query_one("#person", Input).value.split())
+        manager = " ".join(self.query_one("#manager", Input).value.split())
+        minutes_text = self.query_one("#minutes", Input).value.strip()
+        agenda: Agenda = self.agendas[str(self.query_one("#agenda", Select).value)]
+        if not person:
+            return self._refuse("Say who you are meeting.", "#person")
+        if not manager:
+            return self._refuse("Say who is running the meeting.", "#manager")
+        minutes = None
+        if minutes_text:
+            if not minutes_text.isdigit() or not 0 < int(minutes_text) <= MAX_MINUTES:
+                return self._refuse(f"Total minutes must be a whole number from 1 to {MAX_MINUTES}.", "#minutes")
+            minutes = int(minutes_text)
+            if minutes < len(agenda.sections):
+                return self._refuse(
+                    f"{agenda.title} has {len(agenda.sections)} sections: give it at least {len(agenda.sections)} minutes.",
+                    "#minutes",
+                )
+        return meeting_from_agenda(agenda, person, manager, minutes)
+
+    def _refuse(self, sentence: str, focus: str) -> None:
+        self.query_one("#form-error", Static).update(sentence)
+        self.query_one(focus).focus()
+        return None

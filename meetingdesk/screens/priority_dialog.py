@@ -1,0 +1,85 @@
+"""Add or edit an agreed priority: what, how it is measured, by when."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from meetingdesk.locations import styles_dir
+from meetingdesk.models import Priority
+from meetingdesk.quickadd import QuickAddError, format_date, parse_deadline
+
+
+class PriorityDialog(ModalScreen[Priority | None]):
+    """Three fields; only the first is required. Enter in any field saves."""
+
+    CSS_PATH = styles_dir() / "dialogs.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, today: date, priority: Priority | None = None) -> None:
+        super().__init__()
+        self.today = today
+        self.priority = priority
+
+    def compose(self) -> ComposeResult:
+        priority = self.priority
+        with Vertical(classes="dialog"):
+            yield Static("Edit priority" if priority else "Add priority", classes="dialog-title")
+            yield Label("Priority both of you agreed")
+            yield Input(priority.text if priority else "", placeholder="Lead the Q1 planning review", id="text")
+            yield Label("How you will both know it is done (optional)")
+            yield Input(priority.measure if priority else "", placeholder="Plan signed off by the leadership team", id="measure")
+            yield Label("By when (optional)")
+            yield Input(
+                priority.due.isoformat() if priority and priority.due else "",
+                placeholder="2027-03-31, end of quarter, in 6 weeks…",
+                id="due",
+            )
+            yield Static("", id="preview", markup=False)
+            yield Static("enter saves · tab next field · escape cancels", classes="dialog-keys")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "due":
+            self._read_due()
+
+    def _read_due(self) -> tuple[bool, date | None]:
+        """Whether the date field is usable, and its date; shows what it resolves to."""
+        preview = self.query_one("#preview", Static)
+        text = self.query_one("#due", Input).value.strip()
+        preview.remove_class("-error")
+        if not text:
+            preview.update("")
+            return True, None
+        try:
+            due = parse_deadline(text, self.today)
+        except QuickAddError as error:
+            preview.update(str(error))
+            preview.add_class("-error")
+            return False, None
+        preview.update(f"Due {format_date(due)}")
+        return True, due
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = " ".join(self.query_one("#text", Input).value.split())
+        if not text:
+            preview = self.query_one("#preview", Static)
+            preview.update("Say what the priority is.")
+            preview.add_class("-error")
+            self.query_one("#text", Input).focus()
+            return
+        usable, due = self._read_due()
+        if not usable:
+            self.query_one("#due", Input).focus()
+            return
+        measure = " ".join(self.query_one("#measure", Input).value.split())
+        kept = {"id": self.priority.id} if self.priority else {}
+        self.dismiss(Priority(text=text, measure=measure, due=due, **kept))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,282 @@
+"""The written summary of a meeting: markdown for files and the screen, plain text for email.
+
+One walk over the meeting builds a short list of blocks (headings, paragraphs,
+labelled fields, bullet lists, a time table); two small renderers turn the
+same blocks into markdown or into plain text. Nothing here imports Textual or
+touches the disk.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from meetingdesk.models import ActionItem, Meeting, Priority
+from meetingdesk.quickadd import format_date
+from meetingdesk.timer import format_minutes
+
+PRIVATE_HEADING = "Private notes (not for sharing)"
+"""The heading over the manager's private notes, shown only when asked for."""
+
+
+@dataclass(frozen=True)
+class _Heading:
+    text: str
+    level: int
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    lines: tuple[str, ...]
+    """Lines kept as written: a note's line breaks survive in both renderings."""
+
+
+@dataclass(frozen=True)
+class _Fields:
+    rows: tuple[tuple[str, str], ...]
+    """(label, value) pairs such as ("Person", "Dana Lee")."""
+
+
+@dataclass(frozen=True)
+class _Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _TimeTable:
+    rows: tuple[tuple[str, str, str], ...]
+    """(section, planned, taken), already formatted."""
+    total: tuple[str, str]
+    """(planned, taken) for the whole meeting."""
+
+
+_Block = _Heading | _Paragraph | _Fields | _Bullets | _TimeTable
+
+
+def summary_markdown(meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None) -> str:
+    """The summary as markdown, for files and the screen; private notes only if `include_private`.
+
+    Names, titles, action text and notes come out literally: anything markdown
+    would interpret in them is escaped, so no text typed in a meeting can add a
+    heading, a link or a table to the summary.
+    """
+    return _render_markdown(_build_blocks(meeting, include_private, tz))
+
+
+def summary_text(meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None) -> str:
+    """The summary as plain text for pasting into an email; private notes only if `include_private`."""
+    return _render_text(_build_blocks(meeting, include_private, tz))
+
+
+def summary_filename(meeting: Meeting, extension: str) -> str:
+    """A safe file name for the summary, e.g. "2026-11-21-dana-lee-career-discussion.md"."""
+    when = (meeting.started_at or meeting.created_at).astimezone()
+    slug = _slug(f"{meeting.person} {meeting.agenda_title}") or "meeting"
+    extension = _slug(extension.lstrip(".")) or "txt"
+    return f"{when.date().isoformat()}-{slug}.{extension}"
+
+
+# --- the walk over the meeting -------------------------------------------------
+
+
+def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) -> list[_Block]:
+    blocks: list[_Block] = [
+        _Heading(f"{_or(meeting.agenda_title, 'Meeting')} with {_or(meeting.person, 'someone')}", 1),
+        _Fields(
+            (
+                ("Person", _or(meeting.person, "not given")),
+                ("Manager", _or(meeting.manager, "not given")),
+                ("When", _when(meeting, tz)),
+                ("Agenda", _or(meeting.agenda_title, meeting.agenda_name or "not given")),
+            )
+        ),
+        _Heading("Agreed priorities", 2),
+    ]
+    if meeting.priorities:
+        blocks.append(_Bullets(tuple(_priority_line(p) for p in meeting.priorities)))
+    else:
+        blocks.append(_Paragraph(("None agreed.",)))
+
+    blocks.append(_Heading("Actions", 2))
+    if meeting.actions:
+        # Sorted is stable, so actions with the same deadline (or none) keep the manager's order.
+        ordered = sorted(meeting.actions, key=lambda a: (a.due is None, a.due or date.min))
+        blocks.append(_Bullets(tuple(_action_line(a) for a in ordered)))
+    else:
+        blocks.append(_Paragraph(("None agreed.",)))
+
+    blocks.append(_Heading("Notes", 2))
+    blocks.extend(_notes_blocks([(s.title, s.notes) for s in meeting.sections], "No shared notes."))
+
+    blocks.append(_Heading("Time", 2))
+    blocks.append(
+        _TimeTable(
+            tuple(
+                (
+                    _or(s.title, f"Section {number}"),
+                    format_minutes(s.planned_seconds),
+                    format_minutes(s.actual_seconds),
+                )
+                for number, s in enumerate(meeting.sections, start=1)
+            ),
+            (format_minutes(meeting.planned_seconds), format_minutes(meeting.actual_seconds)),
+        )
+    )
+
+    if include_private:
+        blocks.append(_Heading(PRIVATE_HEADING, 2))
+        blocks.extend(_notes_blocks([(s.title, s.private_notes) for s in meeting.sections], "None."))
+    return blocks
+
+
+def _notes_blocks(notes: list[tuple[str, str]], when_empty: str) -> list[_Block]:
+    # Sections without notes are left out: the time table already lists every section.
+    blocks: list[_Block] = []
+    for number, (title, text) in enumerate(notes, start=1):
+        if text.strip():
+            blocks.append(_Heading(_or(title, f"Section {number}"), 3))
+            blocks.append(_Paragraph(tuple(_note_lines(text))))
+    return blocks or [_Paragraph((when_empty,))]
+
+
+def _note_lines(text: str) -> list[str]:
+    lines = [line.rstrip() for line in text.splitlines()]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def _priority_line(priority: Priority) -> str:
+    parts = [_one_line(priority.text) or "(no text)"]
+    if priority.measure.strip():
+        parts.append(f"measure: {_one_line(priority.measure)}")
+    if priority.due:
+        parts.append(f"by {format_date(priority.due)}")
+    return " — ".join(parts)
+
+
+def _action_line(action: ActionItem) -> str:
+    owner = _one_line(action.owner) or "no owner yet"
+    due = f"by {format_date(action.due)}" if action.due else "no deadline yet"
+    line = f"{_one_line(action.text) or '(no text)'} — {owner}, {due}"
+    if action.done_on:
+        line += f" — done {format_date(action.done_on)}"
+    return line
+
+
+def _when(meeting: Meeting, tz: tzinfo | None) -> str:
+    started = meeting.started_at
+    if started is None:
+        created = _local(meeting.created_at, tz)
+        return f"{format_date(created.date())}, not started (set up at {created:%H:%M})"
+    start = _local(started, tz)
+    if meeting.ended_at is None:
+        return f"{format_date(start.date())}, from {start:%H:%M}"
+    end = _local(meeting.ended_at, tz)
+    if end.date() == start.date():
+        return f"{format_date(start.date())}, {start:%H:%M}–{end:%H:%M}"
+    return f"{format_date(start.date())} {start:%H:%M} – {format_date(end.date())} {end:%H:%M}"
+
+
+def _local(moment: datetime, tz: tzinfo | None) -> datetime:
+    # astimezone(None) converts to the machine's local zone.
+    return moment.astimezone(tz)
+
+
+def _or(text: str, fallback: str) -> str:
+    return _one_line(text) or fallback
+
+
+def _one_line(text: str) -> str:
+    """Whitespace, line breaks included, collapsed to single spaces."""
+    return " ".join(text.split())
+
+
+def _slug(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    # Keep names well under every file system's limit; cut at a word boundary.
+    if len(slug) > 60:
+        slug = slug[:60].rsplit("-", 1)[0].strip("-") or slug[:60]
+    return slug
+
+
+# --- markdown ------------------------------------------------------------------
+
+# Characters markdown (CommonMark plus GFM tables and strikethrough) would
+# interpret anywhere in a line. "!" and "(" need a "[" to mean anything, and
+# "[" is escaped, so they stay readable.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
+# Openings that start a list, a setext underline or a thematic break.
+_MD_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+
+
+def _md(text: str) -> str:
+    """`text` on one line, escaped so markdown shows it literally and it cannot start a block."""
+    escaped = _MD_INLINE.sub(r"\\\1", _one_line(text))
+    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
+
+
+def _render_markdown(blocks: list[_Block]) -> str:
+    chunks: list[str] = []
+    for block in blocks:
+        match block:
+            case _Heading(text, level):
+                chunks.append(f"{'#' * level} {_md(text)}")
+            case _Paragraph(lines):
+                chunks.append(_md_paragraph(lines))
+            case _Fields(rows):
+                chunks.append("\n".join(f"- **{label}:** {_md(value)}" for label, value in rows))
+            case _Bullets(items):
+                chunks.append("\n".join(f"- {_md(item)}" for item in items))
+            case _TimeTable(rows, (planned, taken)):
+                table = ["| Section | Planned | Taken |", "| --- | ---: | ---: |"]
+                table += [f"| {_md(title)} | {p} | {t} |" for title, p, t in rows]
+                table.append(f"| **Total** | **{planned}** | **{taken}** |")
+                chunks.append("\n".join(table))
+    return "\n\n".join(chunks) + "\n"
+
+
+def _md_paragraph(lines: tuple[str, ...]) -> str:
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            out.append("")
+            continue
+        escaped = _md(line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        # A trailing backslash is markdown's hard line break: it keeps the note's line breaks.
+        out.append(escaped + "\\" if following.strip() else escaped)
+    # Several blank lines in a row would read as one anyway; keep the file tidy.
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
+
+
+# --- plain text ----------------------------------------------------------------
+
+
+def _render_text(blocks: list[_Block]) -> str:
+    lines: list[str] = []
+    previous: _Block | None = None
+    for block in blocks:
+        # A section heading sits directly on its content; everything else is set apart by a blank line.
+        sits_on_heading = isinstance(previous, _Heading) and previous.level > 1 and not isinstance(block, _Heading)
+        if previous is not None and not sits_on_heading:
+            lines.append("")
+        match block:
+            case _Heading(text, _):
+                lines.append(_one_line(text))
+            case _Paragraph(body):
+                lines.extend(body)
+            case _Fields(rows):
+                lines.extend(f"{label}: {value}" for label, value in rows)
+            case _Bullets(items):
+                lines.extend(f"- {item}" for item in items)
+            case _TimeTable(rows, (planned, taken)):
+                lines.extend(f"{title}: {p} planned, {t} taken" for title, p, t in rows)
+                lines.append(f"Total: {planned} planned, {taken} taken")
+        previous = block
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,79 @@
+"""A keyboard list of priorities or actions that can be edited, reordered and deleted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+
+
+class ItemList(OptionList):
+    """Shows one entry per item; reports edit, delete and move requests to its screen."""
+
+    BINDINGS = [
+        Binding("e", "edit", "Edit", id="item_edit"),
+        Binding("delete,backspace", "delete", "Delete", id="item_delete"),
+        Binding("shift+up", "move(-1)", "Move up", id="item_up"),
+        Binding("shift+down", "move(1)", "Move down", id="item_down"),
+    ]
+
+    @dataclass
+    class Edit(Message):
+        """The manager wants to edit the item at `index`."""
+
+        item_list: ItemList
+        index: int
+
+    @dataclass
+    class Delete(Message):
+        """The manager wants to delete the item at `index`."""
+
+        item_list: ItemList
+        index: int
+
+    @dataclass
+    class Move(Message):
+        """The manager wants to move the item at `index` by `delta` places."""
+
+        item_list: ItemList
+        index: int
+        delta: int
+
+    def __init__(self, empty_text: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.empty_text = empty_text
+
+    def show_items(self, lines: list[Content], highlight: int | None = None) -> None:
+        """Replace the entries, keeping the highlight where it was (or at `highlight`)."""
+        keep = self.highlighted if highlight is None else highlight
+        self.clear_options()
+        if lines:
+            self.add_options(lines)
+            self.highlighted = min(keep or 0, len(lines) - 1)
+        else:
+            self.add_option(Content.styled(self.empty_text, "dim"))
+            self.disable_option_at_index(0)
+
+    @property
+    def has_items(self) -> bool:
+        """True when the list shows real items rather than its empty text."""
+        return self.option_count > 0 and not self.get_option_at_index(0).disabled
+
+    def action_edit(self) -> None:
+        if self.has_items and self.highlighted is not None:
+            self.post_message(self.Edit(self, self.highlighted))
+
+    def action_delete(self) -> None:
+        if self.has_items and self.highlighted is not None:
+            self.post_message(self.Delete(self, self.highlighted))
+
+    def action_move(self, delta: int) -> None:
+        if self.has_items and self.highlighted is not None:
+            self.post_message(self.Move(self, self.highlighted, delta))
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
