@@ -84,11 +84,14 @@ def copy_text(
     else:
         result.routes.append(SYSTEM_ROUTE)
 
-    try:
-        from meetingdesk.store import write_private_file
+    # Imported here: the store pulls in TinyDB, which the clipboard needs only at this point.
+    from meetingdesk.store import StoreError, write_private_file
 
+    try:
         write_private_file(file_path, text)
-    except Exception as error:  # a full disk or a read-only folder must not lose the copy that worked
+    except StoreError as error:  # already a sentence that names the path and the fix
+        result.problems.append(str(error))
+    except Exception as error:  # a failed save must not hide the copies that worked
         result.problems.append(f"Could not save the summary to {_display_path(file_path)}: {error}.")
     else:
         result.file = file_path

@@ -142,7 +142,7 @@ def _notes_blocks(notes: list[tuple[str, str]], when_empty: str) -> list[_Block]
 
 
 def _note_lines(text: str) -> list[str]:
-    lines = [line.rstrip() for line in text.splitlines()]
+    lines = [line.rstrip() for line in text.translate(_CONTROL_CHARACTERS).splitlines()]
     while lines and not lines[0].strip():
         lines.pop(0)
     while lines and not lines[-1].strip():
@@ -191,9 +191,16 @@ def _or(text: str, fallback: str) -> str:
     return _one_line(text) or fallback
 
 
+# Control characters (NUL, escape sequences...) are never meant in a summary and
+# could drive a terminal; line breaks and tabs are kept for splitting.
+_CONTROL_CHARACTERS = dict.fromkeys(
+    c for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x85"
+)
+
+
 def _one_line(text: str) -> str:
-    """Whitespace, line breaks included, collapsed to single spaces."""
-    return " ".join(text.split())
+    """Whitespace, line breaks included, collapsed to single spaces; control characters dropped."""
+    return " ".join(text.translate(_CONTROL_CHARACTERS).split())
 
 
 def _slug(text: str) -> str:

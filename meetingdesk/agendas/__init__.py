@@ -115,7 +115,7 @@ def find_agenda(name_or_path: str, user_dir: Path | None) -> Agenda:
     own = user_dir / f"{name_or_path}.md" if user_dir is not None and name_or_path else None
     if own is not None and own.is_file():
         return load_agenda_file(own)
-    agendas, _errors = load_agendas(user_dir)
+    agendas, _ = load_agendas(user_dir)
     if name_or_path in agendas:
         return agendas[name_or_path]
     candidate = Path(name_or_path).expanduser()
@@ -174,7 +174,9 @@ def _load(path: Path, source: str) -> Agenda:
     if len(data) > MAX_FILE_BYTES:
         raise AgendaError(shown, None, "the file is over 1 MB, too large for an agenda; check it is the right file.")
     if b"\x00" in data:
-        raise AgendaError(shown, None, "this is a binary file, not a Markdown agenda; give the path to a .md text file.")
+        raise AgendaError(
+            shown, None, "this is a binary file, not a Markdown agenda; give the path to a .md text file."
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

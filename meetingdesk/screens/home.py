@@ -21,12 +21,12 @@ EMPTY_MESSAGE = (
 
 
 class HomeScreen(Screen[None]):
-    """Every meeting kept, newest first; enter opens one."""
+    """Every meeting kept, newest first; enter or o opens one."""
 
     CSS_PATH = styles_dir() / "home.tcss"
     BINDINGS = [
         Binding("n", "new_meeting", "New meeting", id="new_meeting", tooltip="Set up and start a new meeting"),
-        Binding("enter", "open_meeting", "Open meeting", id="open_meeting", tooltip="Open the selected meeting"),
+        Binding("o", "open_meeting", "Open meeting", id="open_meeting", tooltip="Open the selected meeting"),
     ]
 
     def __init__(self, store: Store) -> None:

@@ -40,8 +40,8 @@ class LiveScreen(Screen[None]):
         Binding("ctrl+t", "resume_timer", "Resume timer", id="resume_timer", tooltip="Start the clocks again"),
         Binding("ctrl+o", "add_action", "Add action", id="add_action", tooltip="Add an action: text @owner by date"),
         Binding("ctrl+g", "add_priority", "Add priority", id="add_priority", tooltip="Add a priority you both agreed"),
-        Binding("ctrl+r", "rebalance", "Rebalance time", id="rebalance", tooltip="Share the time left so the meeting ends on time"),
         Binding("ctrl+f", "end_meeting", "End meeting", id="end_meeting", tooltip="Check what is missing, then write the summary"),
+        Binding("ctrl+r", "rebalance", "Rebalance time", id="rebalance", tooltip="Share the time left so the meeting ends on time"),
     ]
 
     clock_state: reactive[str] = reactive("on time")
@@ -81,7 +81,7 @@ class LiveScreen(Screen[None]):
             with Vertical(id="side"):
                 yield ItemList("None yet: ctrl+g adds one", id="priorities")
                 yield ItemList("None yet: ctrl+o adds one", id="actions")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = f"{self.meeting.agenda_title} with {self.meeting.person}"
@@ -110,7 +110,7 @@ class LiveScreen(Screen[None]):
         if elapsed > section.planned_seconds:
             times += " over"
             style = "bold $error" if index == self.meeting.current_section else "$error"
-        return Content.assemble((f"{marker}{index + 1}. {section.title}\n", style), (f"    {times}", "dim" if not style else style))
+        return Content.assemble((f"{marker}{index + 1}. {section.title}\n", style), (f"   {times}", style or "dim"))
 
     def _show_section(self) -> None:
         meeting = self.meeting
@@ -143,7 +143,7 @@ class LiveScreen(Screen[None]):
             detail = " · ".join(
                 part for part in (priority.measure, format_date(priority.due) if priority.due else "") if part
             )
-            lines.append(Content(priority.text + (f"\n  {detail}" if detail else "")))
+            lines.append(Content.assemble(priority.text, (f"\n↳ {detail}" if detail else "", "dim")))
         self.query_one("#priorities", ItemList).show_items(lines, highlight)
 
     def _show_actions(self, highlight: int | None = None) -> None:
@@ -151,7 +151,7 @@ class LiveScreen(Screen[None]):
         for action in self.meeting.actions:
             owner = action.owner or "no owner"
             due = format_date(action.due) if action.due else "no deadline"
-            lines.append(Content(f"{action.text}\n  {owner} · {due}"))
+            lines.append(Content.assemble(action.text, (f"\n↳ {owner} · {due}", "dim")))
         self.query_one("#actions", ItemList).show_items(lines, highlight)
 
     def _tick(self) -> None:
