@@ -671,6 +671,44 @@ class Store:
         """The newest meeting still live (not ended), to offer resuming it."""
         return next((row for row in self.rows() if row.status == "live"), None)
 
+    def has(self, meeting_id: str) -> bool:
+        """True if the meetings folder holds a file for this exact id, listed or not (too new, damaged)."""
+        self._require_open()
+        return self._path(meeting_id).is_file()
+
+    def put_many(self, meetings: list[Meeting]) -> None:
+        """Write each meeting's file exactly as given (`updated_at` kept, unlike `save`) and index them.
+
+        For imports: every file is written first, then the index once, so importing
+        10,000 meetings does not rewrite the index 10,000 times. If the index write
+        fails, the files are already safe and the next `open()` lists them.
+        """
+        self._require_open()
+        written: list[tuple[MeetingRow, FileStat]] = []
+        for meeting in meetings:
+            path = self._path(meeting.id)
+            write_private_file(path, meeting.model_dump_json(indent=1))
+            try:
+                info = os.stat(path)
+            except OSError as error:
+                raise StoreError(
+                    f"MeetingDesk saved {path} but can't read it back ({error.strerror or error})."
+                ) from error
+            written.append((MeetingRow.from_meeting(meeting), (info.st_mtime_ns, info.st_size)))
+        if not written:
+            return
+        with self._locked():
+            self._reload_if_changed(locked=True)
+            assert self._db is not None and self._storage is not None
+            table = self._db.table(INDEX_TABLE)
+            try:
+                with self._storage.batch():
+                    for row, stat in written:
+                        self._put_row(table, row, stat)
+            except StoreError:
+                self._load_index()
+                raise
+
 
 def _stored_row(row: MeetingRow, stat: FileStat) -> dict[str, Any]:
     """The index document for `row`: the row plus its file's mtime_ns and size."""

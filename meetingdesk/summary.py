@@ -135,9 +135,10 @@ def _notes_blocks(notes: list[tuple[str, str]], when_empty: str) -> list[_Block]
     # Sections without notes are left out: the time table already lists every section.
     blocks: list[_Block] = []
     for number, (title, text) in enumerate(notes, start=1):
-        if text.strip():
+        lines = _note_lines(text)
+        if lines:
             blocks.append(_Heading(_or(title, f"Section {number}"), 3))
-            blocks.append(_Paragraph(tuple(_note_lines(text))))
+            blocks.append(_Paragraph(tuple(lines)))
     return blocks or [_Paragraph((when_empty,))]
 
 

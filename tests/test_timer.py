@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from meetingdesk.models import Meeting, SectionRecord
 from meetingdesk.timer import MeetingTimer, format_duration, format_minutes, system_clock
@@ -283,6 +285,27 @@ def test_rebalance_keeps_originals_when_none_were_recorded() -> None:
     timer.rebalance()
     assert timer.planned_end() == START + timedelta(minutes=40)
     assert meeting.sections[2].planned_seconds == 600
+
+
+@given(
+    st.lists(st.integers(1, 30), min_size=2, max_size=6),
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3600)), max_size=6),
+)
+def test_rebalance_that_fits_ends_on_time_and_keeps_the_wrap_up(
+    minutes: list[int], moves: list[tuple[int, int]]
+) -> None:
+    timer, clock = started(*minutes)
+    for section, seconds in moves:
+        timer.go_to(min(section, len(minutes) - 1))
+        clock.advance(seconds)
+    fits = timer.rebalance()
+    sections = timer.meeting.sections
+    if timer.meeting.current_section < len(minutes) - 1:
+        assert sections[-1].planned_seconds == minutes[-1] * 60
+        for index in range(timer.meeting.current_section, len(minutes) - 1):
+            assert sections[index].planned_seconds - timer.section_elapsed(index) >= 60
+    if fits:
+        assert timer.projected_end() <= timer.planned_end()
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,7 @@ class ActionDialog(ModalScreen[ActionItem | None]):
                 action_line(self.action, self.meeting) if self.action else "",
                 placeholder=f"Write the promotion case @{self.meeting.person.split()[0]} by end of month",
                 id="line",
+                select_on_focus=False,
             )
             yield Static("", id="preview", markup=False)
             yield Static("enter saves · escape cancels", classes="dialog-keys")

@@ -31,14 +31,15 @@ class PriorityDialog(ModalScreen[Priority | None]):
         with Vertical(classes="dialog"):
             yield Static("Edit priority" if priority else "Add priority", classes="dialog-title")
             yield Label("Priority both of you agreed")
-            yield Input(priority.text if priority else "", placeholder="Lead the Q1 planning review", id="text")
+            yield Input(priority.text if priority else "", placeholder="Lead the Q1 planning review", id="text", select_on_focus=False)
             yield Label("How you will both know it is done (optional)")
-            yield Input(priority.measure if priority else "", placeholder="Plan signed off by the leadership team", id="measure")
+            yield Input(priority.measure if priority else "", placeholder="Plan signed off by the leadership team", id="measure", select_on_focus=False)
             yield Label("By when (optional)")
             yield Input(
                 priority.due.isoformat() if priority and priority.due else "",
                 placeholder="2027-03-31, end of quarter, in 6 weeks…",
                 id="due",
+                select_on_focus=False,
             )
             yield Static("", id="preview", markup=False)
             yield Static("enter saves · tab next field · escape cancels", classes="dialog-keys")
