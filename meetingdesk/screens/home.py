@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from meetingdesk.widgets.key_bar import KeyBar
 from meetingdesk import messages
 from meetingdesk.locations import styles_dir
 from meetingdesk.store import MeetingRow, Store
@@ -44,7 +45,7 @@ class HomeScreen(Screen[None]):
         table.add_column("Status", key="status")
         table.add_column("Open actions", key="open")
         yield table
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_meetings()

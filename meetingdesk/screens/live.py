@@ -12,9 +12,10 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, SelectionList, Static, TextArea
+from textual.widgets import Header, OptionList, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
+from meetingdesk.widgets.key_bar import KeyBar
 from meetingdesk import messages
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import ActionItem, Meeting, Priority
@@ -81,7 +82,7 @@ class LiveScreen(Screen[None]):
             with Vertical(id="side"):
                 yield ItemList("None yet: ctrl+g adds one", id="priorities")
                 yield ItemList("None yet: ctrl+o adds one", id="actions")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = f"{self.meeting.agenda_title} with {self.meeting.person}"
@@ -169,12 +170,14 @@ class LiveScreen(Screen[None]):
         ends = ""
         if planned_end and projected_end:
             late = (projected_end - planned_end).total_seconds()
-            verdict = "on time" if late <= 59 else f"{format_duration(late)} late"
-            ends = f"  │  Ends ~{_clock_time(projected_end)} (planned {_clock_time(planned_end)}, {verdict})"
+            if late > 59:
+                ends = f"  │  Ends ~{_clock_time(projected_end)}, {format_duration(late)} late"
+            else:
+                ends = f"  │  Ends ~{_clock_time(projected_end)}, planned {_clock_time(planned_end)}"
         status = "PAUSED  │  " if not timer.running else ""
         problem = f"  │  ⚠ {self._save_problem}" if self._save_problem else ""
         self.query_one("#clock", Static).update(
-            f"{status}Section {format_duration(timer.section_elapsed())} of {format_duration(section.planned_seconds)}, {left}"
+            f"{status}Section {format_duration(timer.section_elapsed())} / {format_duration(section.planned_seconds)} · {left}"
             f"  │  Meeting {format_duration(timer.meeting_elapsed())}{ends}{problem}"
         )
         self.clock_state = state

@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
+from meetingdesk.widgets.key_bar import KeyBar
 from meetingdesk import messages
 from meetingdesk.locations import exports_dir, styles_dir
 from meetingdesk.models import Meeting
@@ -35,7 +36,7 @@ class SummaryScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="summary-scroll"):
             yield Markdown(summary_markdown(self.meeting), id="summary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = f"Summary · {self.meeting.agenda_title} with {self.meeting.person}"

@@ -88,6 +88,10 @@ class Terminal:
         """The screen as a person sees it, one line per row."""
         return "\n".join(self.screen.display)
 
+    def dump(self) -> str:
+        """The screen for a failure message, without the trailing blanks of each row."""
+        return "\n".join(line.rstrip() for line in self.screen.display)
+
     def wait_for(self, text: str, timeout: float = 10) -> str:
         """Read output until `text` is on the screen; fail with the screen's contents if it never is."""
         deadline = time.monotonic() + timeout
@@ -95,7 +99,7 @@ class Terminal:
             remaining = deadline - time.monotonic()
             if remaining <= 0 or self.exited:
                 reason = "the command exited" if self.exited else f"{timeout:g} s passed"
-                pytest.fail(f"{text!r} never appeared on screen ({reason}). The screen:\n{self.text}")
+                pytest.fail(f"{text!r} never appeared on screen ({reason}). The screen:\n{self.dump()}")
             self._read(min(remaining, 0.1))
         return self.text
 
@@ -104,7 +108,7 @@ class Terminal:
         deadline = time.monotonic() + timeout
         while not condition():
             if time.monotonic() >= deadline:
-                pytest.fail(f"{what} did not happen within {timeout:g} s. The screen:\n{self.text}")
+                pytest.fail(f"{what} did not happen within {timeout:g} s. The screen:\n{self.dump()}")
             self._read(0.05)
 
     def drain(self, seconds: float = 0.2) -> None:

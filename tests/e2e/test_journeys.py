@@ -81,23 +81,26 @@ def test_a_whole_meeting_ends_in_a_summary_copied_as_plain_text(run, agenda_file
     terminal.send(CTRL_O)
     terminal.wait_for("Add action")
     terminal.send("Write the promotion case @Dana by 2026-12-15")
-    terminal.wait_for("Will save: Write the promotion case — owner Dana Lee — due Tue 15 Dec 2026")
+    terminal.wait_for("Will save: Write the promotion case — owner Dana Lee — due Tue 15 Dec")
     terminal.send(ENTER)
     terminal.wait_for("↳ Dana Lee · Tue 15 Dec 2026")
 
     terminal.send(CTRL_G)
     terminal.wait_for("Add priority")
     terminal.send("Lead the Q1 planning review" + ENTER)
-    terminal.wait_until(lambda: "None yet: ctrl+g adds one" not in terminal.text, "The priority being listed")
-    assert "Lead the Q1 planning review" in terminal.text
+    terminal.wait_until(
+        lambda: "Priority both of you agreed" not in terminal.text and "Lead the Q1 planning review" in terminal.text,
+        "The priority being listed on the live screen",
+    )
+    assert "None yet: ctrl+g adds one" not in terminal.text
 
     terminal.send(CTRL_F)
     terminal.wait_for("Ready to close")
     terminal.send(CTRL_F)
-    screen = terminal.wait_for(f"Summary · {TITLE} with Dana Lee")
-    assert "Lead the Q1 planning review" in screen
-    assert "Write the promotion case — Dana Lee, by Tue 15 Dec 2026" in screen
-    assert "Shipped the billing migration a week early." in screen
+    terminal.wait_for(f"Summary · {TITLE} with Dana Lee")
+    terminal.wait_for("Lead the Q1 planning review")
+    terminal.wait_for("Write the promotion case — Dana Lee, by Tue 15 Dec 2026")
+    terminal.wait_for("Shipped the billing migration a week early.")
 
     terminal.send("c")
     terminal.wait_for("Summary copied via terminal (OSC 52)")
@@ -130,14 +133,14 @@ def test_a_meeting_kept_on_disk_is_listed_and_opens_after_a_restart(run, agenda_
     assert terminal.close() == 0
 
     terminal = run()
-    screen = terminal.wait_for("Dana Lee")
-    row = next(line for line in screen.splitlines() if "Dana Lee" in line)
+    screen = terminal.wait_for("ended")
+    row = next(line for line in screen.splitlines() if "ended" in line)
+    assert "Dana Lee" in row
     assert TITLE in row
-    assert "ended" in row
 
     terminal.send(ENTER)
-    screen = terminal.wait_for(f"Summary · {TITLE} with Dana Lee")
-    assert "Talked through the on-call rota." in screen
+    terminal.wait_for(f"Summary · {TITLE} with Dana Lee")
+    terminal.wait_for("Talked through the on-call rota.")
 
     terminal.send(ESCAPE)
     terminal.wait_until(lambda: "Summary ·" not in terminal.text, "Going back to the meetings")
@@ -159,17 +162,18 @@ def test_quitting_mid_meeting_keeps_it_live_with_its_notes(run, agenda_file: Pat
     assert terminal.wait_for_exit() == 0
 
     terminal = run()
-    screen = terminal.wait_for("Dana Lee")
-    row = next(line for line in screen.splitlines() if "Dana Lee" in line)
+    screen = terminal.wait_for("live")
+    row = next(line for line in screen.splitlines() if "live" in line)
+    assert "Dana Lee" in row
     assert TITLE in row
-    assert "live" in row
 
     terminal.send(ENTER)
-    screen = terminal.wait_for("2 of 3 · What next")
-    assert "Second section: half typed when we stopped" in screen
+    terminal.wait_for("2 of 3 · What next")
+    terminal.wait_for("Second section: half typed when we stopped")
     terminal.send(CTRL_L)
-    screen = terminal.wait_for("1 of 3 · How it went")
-    assert "First section: the launch went well." in screen
+    terminal.wait_for("1 of 3 · How it went")
+    screen = terminal.wait_for("First section: the launch went well.")
+    assert "Second section: half typed when we stopped" not in screen
     assert terminal.close() == 0
 
 
@@ -203,7 +207,7 @@ def test_a_killed_terminal_loses_nothing_already_autosaved(run, agenda_file: Pat
 @pytest.mark.parametrize(
     ("agenda", "expected"),
     [
-        ("nosuch", ['there is no agenda called "nosuch"', "career-discussion", "performance-review"]),
+        ("nosuch", ['There is no agenda called "nosuch"', "career-discussion", "performance-review"]),
         ("broken.md", ["broken.md", "line"]),
     ],
 )
