@@ -71,6 +71,23 @@ class MeetingDeskApp(App[None]):
         elif self._open_meeting_id is not None:
             self.post_message(messages.OpenMeeting(self._open_meeting_id))
 
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's own crash report prints local variables, and those hold the manager's notes.
+        # Save every live meeting first, then report the bug without any text from the meeting.
+        from meetingdesk.screens import LiveScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, LiveScreen):
+                try:
+                    screen.save_now()
+                except Exception:  # noqa: BLE001 - the report below matters more than a second failure
+                    pass
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self.panic(crash_report(error))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every enabled binding of the screen that has a palette name, then Textual's own."""
         found: dict[str, SystemCommand] = {}
@@ -96,7 +113,7 @@ class MeetingDeskApp(App[None]):
             self.notify(str(error), title="Can't open this meeting", severity="error", markup=False)
             return
         if meeting.status == "live":
-            self._show_live(meeting)
+            self._show_live(meeting, resumed=True)
         else:
             from meetingdesk.screens import SummaryScreen
 
@@ -117,7 +134,22 @@ class MeetingDeskApp(App[None]):
             await self.pop_screen()
         self.screen.refresh_meetings()
 
-    def _show_live(self, meeting: Meeting) -> None:
+    def _show_live(self, meeting: Meeting, resumed: bool = False) -> None:
         from meetingdesk.screens import LiveScreen
 
-        self.push_screen(LiveScreen(self.store, meeting, self.clock))
+        self.push_screen(LiveScreen(self.store, meeting, self.clock, resumed=resumed))
+
+
+def crash_report(error: BaseException) -> str:
+    """What a crash prints: where the bug is, never the text of a meeting (no message, no locals)."""
+    import traceback
+
+    frames = traceback.extract_tb(error.__traceback__)
+    lines = [
+        "MeetingDesk hit a bug and closed. Every live meeting was saved first;",
+        "`meetingdesk resume` reopens it where it stopped.",
+        "",
+        f"Error: {type(error).__module__}.{type(error).__qualname__}",
+    ]
+    lines += [f"  {frame.filename}:{frame.lineno} in {frame.name}" for frame in frames[-8:]]
+    return "\n".join(lines)

@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--manager", metavar="NAME", help="who runs the meeting (default: the last one used, or your login)")
 
     commands.add_parser("agendas", help="list the agendas you can use")
+    commands.add_parser("resume", help="reopen the most recent unfinished meeting where it stopped")
     _add_shell_commands(commands)
     return parser
 
@@ -45,6 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return list_agendas()
         if args.command == "new":
             return new_meeting(args.agenda, args.person, args.minutes, args.manager)
+        if args.command == "resume":
+            return resume_meeting()
         return run_app()
     except CommandError as error:
         print(f"meetingdesk: {error}", file=sys.stderr)
@@ -102,6 +105,14 @@ def new_meeting(agenda_name: str, person: str, minutes: int | None, manager: str
     manager = " ".join((manager or default_manager(store)).split()) or "Manager"
     meeting = meeting_from_agenda(agenda, person, manager, minutes)
     return run_app(store, start_meeting=meeting)
+
+
+def resume_meeting() -> int:
+    store = open_store()
+    row = store.latest_unfinished()
+    if row is None:
+        raise CommandError("There is no unfinished meeting to resume; `meetingdesk` lists the ones kept.")
+    return run_app(store, open_meeting_id=row.id)
 
 
 def run_app(store=None, **start) -> int:

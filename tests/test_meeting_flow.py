@@ -362,3 +362,42 @@ async def test_quitting_mid_meeting_keeps_it_live_for_later(store: Store, clock)
     assert meeting.sections[0].notes == "Half a thought"
     assert meeting.sections[0].actual_seconds == pytest.approx(75)
     assert json.loads(Path(store.root / "index.json").read_text())
+
+
+async def test_resuming_asks_whether_the_downtime_counts(store: Store) -> None:
+    from datetime import datetime, timezone
+
+    from conftest import FakeClock
+
+    meeting = meeting_from_agenda(AGENDA, "Dana Lee", "Sam Rivera")
+    meeting.started_at = datetime.now(timezone.utc)
+    meeting.sections[0].actual_seconds = 120
+    meeting.sections[0].notes = "Before the crash"
+    store.save(meeting)
+    clock = FakeClock(meeting.updated_at)
+    clock.advance(minutes=10)
+    app = MeetingDeskApp(store, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "press r to resume" in str(app.screen.query_one("#resume", Static).render()).lower()
+        await pilot.press("r")
+        await pilot.pause()
+        assert "closed for 10:00" in str(app.screen.query_one("#problems", Static).render())
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert app.screen.query_one("#notes", TextArea).text == "Before the crash"
+        assert app.screen.timer.section_elapsed(0) == pytest.approx(720)
+
+
+async def test_a_crash_saves_first_and_reports_without_notes(store: Store, clock, capfd) -> None:
+    app = live_app(store, clock)
+    with pytest.raises(ZeroDivisionError):
+        async with app.run_test() as pilot:
+            await type_text(pilot, "Confidential remark")
+            app.screen.query_one("#notes").action_cursor_left = lambda: 1 / 0
+            await pilot.press("left")
+            await pilot.pause()
+    assert saved(store).sections[0].notes == "Confidential remark"
+    printed = capfd.readouterr().err
+    assert "ZeroDivisionError" in printed and "meetingdesk resume" in printed
+    assert "Confidential" not in printed

@@ -27,6 +27,7 @@ class HomeScreen(Screen[None]):
     CSS_PATH = styles_dir() / "home.tcss"
     BINDINGS = [
         Binding("n", "new_meeting", "New meeting", id="new_meeting", tooltip="Set up and start a new meeting"),
+        Binding("r", "resume_meeting", "Resume meeting", id="resume_meeting", tooltip="Reopen the unfinished meeting where it stopped"),
         Binding("o", "open_meeting", "Open meeting", id="open_meeting", tooltip="Open the selected meeting"),
     ]
 
@@ -34,9 +35,11 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.store = store
         self._rows: list[MeetingRow] = []
+        self._unfinished: MeetingRow | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static("", id="resume", markup=False)
         yield Static(EMPTY_MESSAGE, id="empty", markup=False)
         table: DataTable[Text | str] = DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
         table.add_column("With", key="person")
@@ -68,6 +71,15 @@ class HomeScreen(Screen[None]):
                 key=row.id,
             )
         self.set_class(not self._rows, "-empty")
+        self._unfinished = next((row for row in self._rows if row.status == "live"), None)
+        resume = self.query_one("#resume", Static)
+        resume.display = self._unfinished is not None
+        if self._unfinished is not None:
+            when = self._unfinished.when.astimezone()
+            resume.update(
+                f"Unfinished: {self._unfinished.agenda_title} with {self._unfinished.person}, "
+                f"started {when:%a %d %b %H:%M}. Press r to resume it where it stopped."
+            )
         if selected is not None and selected in {row.id for row in self._rows}:
             table.move_cursor(row=table.get_row_index(selected))
         if self._rows:
@@ -83,6 +95,8 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_meeting":
             return bool(self._rows)
+        if action == "resume_meeting":
+            return self._unfinished is not None
         return True
 
     def action_new_meeting(self) -> None:
@@ -98,6 +112,10 @@ class HomeScreen(Screen[None]):
         meeting_id = self._selected_id()
         if meeting_id is not None:
             self.post_message(messages.OpenMeeting(meeting_id))
+
+    def action_resume_meeting(self) -> None:
+        if self._unfinished is not None:
+            self.post_message(messages.OpenMeeting(self._unfinished.id))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -28,6 +28,8 @@ AUTOSAVE_SECONDS = 1.0
 """Typing is saved at most this long after the last key."""
 CLOCK_SAVE_SECONDS = 5.0
 """While nothing is typed, the running clock is still saved this often, for resuming after a crash."""
+DOWNTIME_QUESTION_SECONDS = 15
+"""On resuming, a gap longer than this since the last save makes the screen ask whether to count it."""
 
 
 class LiveScreen(Screen[None]):
@@ -50,8 +52,9 @@ class LiveScreen(Screen[None]):
     paused: reactive[bool] = reactive(False)
     """Whether the clocks are stopped."""
 
-    def __init__(self, store: Store, meeting: Meeting, clock: Clock) -> None:
+    def __init__(self, store: Store, meeting: Meeting, clock: Clock, *, resumed: bool = False) -> None:
         super().__init__()
+        self.resumed = resumed
         self.store = store
         self.meeting = meeting
         self.clock = clock
@@ -89,6 +92,7 @@ class LiveScreen(Screen[None]):
         self.query_one("#priorities").border_title = "Agreed priorities"
         self.query_one("#actions").border_title = "Actions"
         self.query_one("#sections").border_title = "Agenda"
+        downtime = (self.clock() - self.meeting.updated_at).total_seconds() if self.resumed else 0
         self.timer.start()
         self.paused = not self.timer.running
         self._show_section()
@@ -99,6 +103,16 @@ class LiveScreen(Screen[None]):
         self.set_interval(AUTOSAVE_SECONDS, self._autosave)
         self.save_now()
         self.query_one("#notes", TextArea).focus()
+        if self.resumed and not self.paused and downtime >= DOWNTIME_QUESTION_SECONDS:
+            from meetingdesk.screens.downtime import DowntimeDialog
+
+            self.app.push_screen(DowntimeDialog(downtime), self._downtime_answered)
+
+    def _downtime_answered(self, seconds: float | None) -> None:
+        if seconds:
+            self.timer.add_downtime(seconds)
+            self._changed()
+            self._tick()
 
     # ---- showing the meeting --------------------------------------------------------------------
 
