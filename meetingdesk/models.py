@@ -11,7 +11,7 @@ import uuid
 from datetime import date, datetime, timezone
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, Field, ValidationError, field_validator
 
 SCHEMA_VERSION = 1
 """Version of the meeting file format. Bumped when a saved field changes meaning."""
@@ -203,6 +203,34 @@ class Meeting(BaseModel):
             if phrase:
                 problems.append(f"{label} says “{phrase}”: say what will be done, so it can be checked off.")
         return problems
+
+
+class UnreadableMeeting(ValueError):
+    """Data that is not a meeting this MeetingDesk can read. `reason` completes "<where> …"."""
+
+    def __init__(self, reason: str, *, newer: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.newer = newer
+        """True when a later MeetingDesk wrote it: the data is fine, this version is too old."""
+
+
+def meeting_from_data(raw: object) -> Meeting:
+    """The one way parsed JSON becomes a Meeting, for meeting files and imports alike."""
+    if not isinstance(raw, dict):
+        raise UnreadableMeeting("is not a meeting")
+    version = raw.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise UnreadableMeeting(
+            f"was saved by a newer MeetingDesk (file format {version}; this one reads up to {SCHEMA_VERSION})",
+            newer=True,
+        )
+    try:
+        return Meeting.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the meeting"
+        raise UnreadableMeeting(f"can't be read ({where}: {first['msg']})") from None
 
 
 def meeting_from_agenda(

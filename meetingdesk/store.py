@@ -25,7 +25,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from meetingdesk.locations import index_path, meetings_dir
-from meetingdesk.models import SCHEMA_VERSION, Meeting, MeetingStatus, utc_now
+from meetingdesk.models import Meeting, MeetingStatus, UnreadableMeeting, meeting_from_data, utc_now
 
 FILE_MODE = 0o600
 """Permissions of every file MeetingDesk writes: review notes are for their owner only."""
@@ -535,20 +535,14 @@ class Store:
             raw = json.loads(data)
         except ValueError:
             raise _DamagedFile(f"{path} is not valid JSON") from None
-        if not isinstance(raw, dict):
-            raise _DamagedFile(f"{path} does not hold a meeting")
-        version = raw.get("schema_version")
-        if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-            raise _NewerFile(
-                f"{path} was saved by a newer MeetingDesk (file format {version}; this one reads up to "
-                f"{SCHEMA_VERSION}). Upgrade MeetingDesk to open it; the file was left as it is."
-            )
         try:
-            return Meeting.model_validate(raw)
-        except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"]) or "the file"
-            raise _DamagedFile(f"{path} is not a meeting MeetingDesk can read ({where}: {first['msg']})") from None
+            return meeting_from_data(raw)
+        except UnreadableMeeting as error:
+            if error.newer:
+                raise _NewerFile(
+                    f"{path} {error.reason}. Upgrade MeetingDesk to open it; the file was left as it is."
+                ) from None
+            raise _DamagedFile(f"{path} {error.reason}") from None
 
     def _move_aside(self, path: Path, reason: str) -> Path:
         """Move an unreadable file to damaged/<name>.<UTC time>, never over another file, and report it."""

@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from pydantic import ValidationError
-
-from meetingdesk.models import SCHEMA_VERSION, Meeting, utc_now
+from meetingdesk.models import Meeting, UnreadableMeeting, meeting_from_data, utc_now
 from meetingdesk.store import Store, StoreError
 
 EXPORT_KEY = "meetingdesk_export"
@@ -124,20 +122,11 @@ def read_export(data: str | bytes, source: str) -> Export:
 def _checked_meeting(raw: Any, number: int, source: str) -> Meeting:
     """Meeting `number` of the export, or TransferError saying what is wrong with it."""
     label = f"Meeting {number} in {source}"
-    if not isinstance(raw, dict):
-        raise TransferError(f"{label} is not a meeting, so nothing was imported.")
-    version = raw.get("schema_version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        raise TransferError(
-            f"{label} was saved by a newer MeetingDesk (file format {version}; this one reads up to "
-            f"{SCHEMA_VERSION}): upgrade MeetingDesk to import it; nothing was imported."
-        )
     try:
-        return Meeting.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the meeting"
-        raise TransferError(f"{label} can't be read ({where}: {first['msg']}), so nothing was imported.") from None
+        return meeting_from_data(raw)
+    except UnreadableMeeting as error:
+        advice = ": upgrade MeetingDesk to import it; nothing was imported." if error.newer else ", so nothing was imported."
+        raise TransferError(f"{label} {error.reason}{advice}") from None
 
 
 @dataclass
