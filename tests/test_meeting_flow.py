@@ -401,3 +401,18 @@ async def test_a_crash_saves_first_and_reports_without_notes(store: Store, clock
     printed = capfd.readouterr().err
     assert "ZeroDivisionError" in printed and "meetingdesk resume" in printed
     assert "Confidential" not in printed
+
+
+async def test_typing_goes_on_when_the_terminal_shrinks_and_grows(store: Store, clock) -> None:
+    app = live_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_text(pilot, "wide ")
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await type_text(pilot, "narrow ")
+        await pilot.press("ctrl+n")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await type_text(pilot, "wide again")
+        assert app.screen.meeting.sections[0].notes == "wide narrow "
+        assert app.screen.query_one("#notes", TextArea).text == "wide again"
