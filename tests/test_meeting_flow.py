@@ -381,7 +381,7 @@ async def test_resuming_asks_whether_the_downtime_counts(store: Store) -> None:
         assert "press r to resume" in str(app.screen.query_one("#resume", Static).render()).lower()
         await pilot.press("r")
         await pilot.pause()
-        assert "closed for 10:00" in str(app.screen.query_one("#problems", Static).render())
+        assert "closed for 10 min" in str(app.screen.query_one("#problems", Static).render())
         await pilot.press("tab", "enter")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)

@@ -101,3 +101,22 @@ def test_close_check(snap_compare, store, clock, size) -> None:
     meeting.actions.append(ActionItem(text="Look into a mentor"))
     app = MeetingDeskApp(store, clock=clock, start_meeting=meeting)
     assert snap_compare(app, press=["ctrl+f"], terminal_size=size, run_before=freeze_editors)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_add_priority_dialog(snap_compare, store, clock, size) -> None:
+    meeting = filled_meeting(clock, ended=False)
+    app = MeetingDeskApp(store, clock=clock, start_meeting=meeting)
+    keys = ["ctrl+g", *"Mentor a new hire", "tab", "tab", *"end of quarter"]
+    assert snap_compare(app, press=[("space" if k == " " else k) for k in keys], terminal_size=size, run_before=freeze_editors)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_resume_asks_about_downtime(snap_compare, store, size) -> None:
+    from conftest import FakeClock
+
+    meeting = filled_meeting(FakeClock(), ended=False)
+    store.save(meeting)
+    clock = FakeClock(meeting.updated_at + timedelta(minutes=12))
+    app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
+    assert snap_compare(app, terminal_size=size, run_before=freeze_editors)

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from meetingdesk.locations import styles_dir
-from meetingdesk.timer import format_duration
+from meetingdesk.timer import format_minutes
 
 
 class DowntimeDialog(ModalScreen[float | None]):
@@ -26,14 +26,14 @@ class DowntimeDialog(ModalScreen[float | None]):
         with Vertical(classes="dialog"):
             yield Static("Welcome back", classes="dialog-title")
             yield Static(
-                f"MeetingDesk was closed for {format_duration(self.seconds)}. The clock stopped then and "
+                f"MeetingDesk was closed for {format_minutes(self.seconds)}. The clock stopped then and "
                 "picks up from where it was. Did the conversation go on meanwhile?",
                 id="problems",
                 markup=False,
             )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("No, carry on from the saved time", variant="primary", id="keep")
-                yield Button(f"Yes, add {format_duration(self.seconds)}", id="add")
+                yield Button(f"Yes, add {format_minutes(self.seconds)}", id="add")
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()
