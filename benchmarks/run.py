@@ -542,7 +542,7 @@ def write_report(out: Path, results: list[Result], history_seconds: float, args:
         "Reproduce from a clone:",
         "",
         "```",
-        "python -m venv .venv && .venv/bin/pip install -e '.[test]' pexpect pyte",
+        "python -m venv .venv && .venv/bin/pip install -e '.[test]'",
         f".venv/bin/python benchmarks/run.py --runs {args.runs} --sessions {args.sessions} --keys {args.keys}",
         "```",
         "",

@@ -95,8 +95,15 @@ VAGUE_PHRASES = ("look into", "think about", "try to", "consider", "explore", "m
 """Openings that make an action impossible to check off."""
 
 
+CarryDecision = Literal["undecided", "kept", "done", "dropped"]
+
+
 class ActionItem(BaseModel):
-    """Something someone will do, by a date."""
+    """Something someone will do, by a date.
+
+    An action carried into a later meeting keeps its id, so every meeting's copy is the
+    same action; the newest meeting's copy is the one that counts.
+    """
 
     id: str = Field(default_factory=new_id)
     text: str
@@ -107,11 +114,26 @@ class ActionItem(BaseModel):
     """The deadline."""
     done_on: date | None = None
     """The day it was marked done, or None while it is open."""
+    agreed_on: date | None = None
+    """The day it was first agreed, for its age; None means the day of the meeting that holds it."""
+    carried_from: str | None = None
+    """The id of the meeting it was carried from, when it came from an earlier meeting."""
+    carried_count: int = Field(default=0, ge=0)
+    """How many later meetings it has been carried through while still open."""
+    carry_decision: CarryDecision | None = None
+    """For a carried action: what this meeting decided about it. None for actions agreed here."""
+    dropped_reason: str = ""
+    """Why it was dropped; a dropped action is no longer open."""
 
     @property
     def is_open(self) -> bool:
-        """True until the action is marked done."""
-        return self.done_on is None
+        """True until the action is marked done or dropped."""
+        return self.done_on is None and not self.dropped_reason
+
+    @property
+    def is_carried(self) -> bool:
+        """True when the action came from an earlier meeting."""
+        return self.carried_from is not None
 
     @property
     def vague_phrase(self) -> str | None:
@@ -124,6 +146,15 @@ class ActionItem(BaseModel):
 
 
 MeetingStatus = Literal["live", "ended"]
+
+
+class Amendment(BaseModel):
+    """A change made to a meeting's record after it ended."""
+
+    at: AwareDatetime = Field(default_factory=utc_now)
+    """When the change was made."""
+    what: str
+    """What changed, in a short sentence ("Marked “Write the case” done")."""
 
 
 class Meeting(BaseModel):
@@ -161,7 +192,13 @@ class Meeting(BaseModel):
     priorities: list[Priority] = Field(default_factory=list)
     """Priorities both agreed, in the order the manager arranged them."""
     actions: list[ActionItem] = Field(default_factory=list)
-    """Actions agreed, in the order the manager arranged them."""
+    """Actions agreed, in the order the manager arranged them (carried ones included)."""
+    previous_priorities: list[Priority] = Field(default_factory=list)
+    """The priorities agreed at the last meeting with the same person, shown for reference."""
+    follows: str | None = None
+    """The id of the meeting this one follows up, if any."""
+    amendments: list[Amendment] = Field(default_factory=list)
+    """Changes made after the meeting ended, oldest first."""
 
     @field_validator("current_section")
     @classmethod
@@ -195,6 +232,11 @@ class Meeting(BaseModel):
             problems.append("No agreed priority: add at least one the two of you agreed on.")
         for action in self.actions:
             label = f"“{action.text}”"
+            if action.carry_decision == "undecided":
+                problems.append(f"{label} was carried from last time: mark it done, kept or dropped.")
+                continue
+            if not action.is_open:
+                continue
             if not action.owner:
                 problems.append(f"{label} has no owner: add @name.")
             if action.due is None:
