@@ -120,7 +120,52 @@ class MeetingDeskApp(App[None]):
             self.push_screen(SummaryScreen(self.store, meeting))
 
     def on_meeting_started(self, message: messages.MeetingStarted) -> None:
-        self._show_live(message.meeting)
+        meeting = message.meeting
+        if not any(action.is_carried for action in meeting.actions):
+            from meetingdesk.followup import carry_forward
+
+            carry_forward(meeting, self._earlier_meetings(meeting.person, meeting.id))
+        self._show_live(meeting)
+
+    def _earlier_meetings(self, person: str, except_id: str) -> list[Meeting]:
+        from meetingdesk.store import StoreError
+
+        earlier = []
+        for row in self.store.rows(person=person):
+            if row.id == except_id:
+                continue
+            try:
+                earlier.append(self.store.load(row.id))
+            except StoreError as error:
+                self.notify(str(error), title="A past meeting can't be read", severity="warning", markup=False)
+        return earlier
+
+    def start_follow_up(self, previous: Meeting) -> None:
+        """A new meeting with the same person and agenda; what is open comes along."""
+        from meetingdesk.agendas import AgendaError, find_agenda
+        from meetingdesk.locations import user_agendas_dir
+        from meetingdesk.models import Agenda, AgendaSection, meeting_from_agenda
+
+        try:
+            agenda = find_agenda(previous.agenda_name, user_agendas_dir(self.store.root))
+        except AgendaError:
+            # The agenda file is gone or broken: run the same sections as last time.
+            agenda = Agenda(
+                name=previous.agenda_name,
+                title=previous.agenda_title,
+                purpose=previous.purpose,
+                sections=[
+                    AgendaSection(
+                        title=section.title,
+                        minutes=max(1, round((section.original_planned_seconds or section.planned_seconds) / 60)),
+                        prompts=section.prompts,
+                    )
+                    for section in previous.sections
+                ],
+            )
+        meeting = meeting_from_agenda(agenda, previous.person, previous.manager)
+        meeting.follows = previous.id
+        self.post_message(messages.MeetingStarted(meeting))
 
     async def on_meeting_ended(self, message: messages.MeetingEnded) -> None:
         from meetingdesk.screens import SummaryScreen

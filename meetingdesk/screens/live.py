@@ -17,13 +17,26 @@ from textual.widgets.selection_list import Selection
 
 from meetingdesk.widgets.key_bar import KeyBar
 from meetingdesk import messages
+from meetingdesk.claims import MeetingClaim
 from meetingdesk.locations import styles_dir
+from meetingdesk.followup import decide
 from meetingdesk.models import ActionItem, Meeting, Priority
 from meetingdesk.quickadd import format_date
 from meetingdesk.store import Store, StoreError
 from meetingdesk.timer import Clock, MeetingTimer, format_duration
-from meetingdesk.widgets.item_list import ItemList
+from meetingdesk.widgets.item_list import ActionList, ItemList
 
+EDITING_ACTIONS = {
+    "pause_timer",
+    "resume_timer",
+    "add_action",
+    "add_priority",
+    "rebalance",
+    "end_meeting",
+    "next_section",
+    "previous_section",
+}
+"""What a read-only window can't do."""
 AUTOSAVE_SECONDS = 1.0
 """Typing is saved at most this long after the last key."""
 CLOCK_SAVE_SECONDS = 5.0
@@ -51,6 +64,8 @@ class LiveScreen(Screen[None]):
     """"on time", "warning" or "overrun" for the current section; switches the clock bar's colours."""
     paused: reactive[bool] = reactive(False)
     """Whether the clocks are stopped."""
+    read_only: reactive[bool] = reactive(False)
+    """True when another MeetingDesk window is running this meeting: this one only watches."""
 
     def __init__(self, store: Store, meeting: Meeting, clock: Clock, *, resumed: bool = False) -> None:
         super().__init__()
@@ -65,6 +80,7 @@ class LiveScreen(Screen[None]):
         self._pending: Meeting | None = None
         self._save_problem: str | None = None
         self._warned: set[tuple[int, str]] = set()
+        self.claim = MeetingClaim(store.root, meeting.id)
 
     # ---- layout -------------------------------------------------------------------------------
 
@@ -83,8 +99,9 @@ class LiveScreen(Screen[None]):
                 private.border_title = "Private notes · only you"
                 yield private
             with Vertical(id="side"):
+                yield Static("", id="previous", markup=False)
                 yield ItemList("None yet: ctrl+g adds one", id="priorities")
-                yield ItemList("None yet: ctrl+o adds one", id="actions")
+                yield ActionList("None yet: ctrl+o adds one", id="actions")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -92,13 +109,23 @@ class LiveScreen(Screen[None]):
         self.query_one("#priorities").border_title = "Agreed priorities"
         self.query_one("#actions").border_title = "Actions"
         self.query_one("#sections").border_title = "Agenda"
+        self._show_previous_priorities()
+        if not self.claim.take():
+            self.read_only = True
+            self._show_everything()
+            self.set_interval(2.0, self._follow_other_window)
+            self.notify(
+                "This meeting is open in another MeetingDesk window. This window only shows it, "
+                "and follows what is typed there.",
+                title="Read-only",
+                severity="warning",
+                markup=False,
+            )
+            return
         downtime = (self.clock() - self.meeting.updated_at).total_seconds() if self.resumed else 0
         self.timer.start()
         self.paused = not self.timer.running
-        self._show_section()
-        self._show_priorities()
-        self._show_actions()
-        self._tick()
+        self._show_everything()
         self.set_interval(0.5, self._tick)
         self.set_interval(AUTOSAVE_SECONDS, self._autosave)
         self.save_now()
@@ -115,6 +142,34 @@ class LiveScreen(Screen[None]):
             self._tick()
 
     # ---- showing the meeting --------------------------------------------------------------------
+
+    def _show_everything(self) -> None:
+        self._show_section()
+        self._show_priorities()
+        self._show_actions()
+        self._tick()
+
+    def _show_previous_priorities(self) -> None:
+        previous = self.query_one("#previous", Static)
+        previous.display = bool(self.meeting.previous_priorities)
+        previous.border_title = "Agreed last time"
+        previous.update("\n".join(f"• {priority.text}" for priority in self.meeting.previous_priorities))
+
+    def _follow_other_window(self) -> None:
+        from meetingdesk.store import StoreError
+
+        try:
+            self.meeting = self.store.load(self.meeting.id)
+        except StoreError:
+            return
+        self.timer = MeetingTimer(self.meeting, self.clock)
+        self._show_everything()
+
+    def watch_read_only(self, read_only: bool) -> None:
+        for editor in self.query(TextArea):
+            editor.read_only = read_only
+        self.set_class(read_only, "-read-only")
+        self.refresh_bindings()
 
     def _section_line(self, index: int) -> Content:
         section = self.meeting.sections[index]
@@ -166,7 +221,11 @@ class LiveScreen(Screen[None]):
         for action in self.meeting.actions:
             owner = action.owner or "no owner"
             due = format_date(action.due) if action.due else "no deadline"
-            lines.append(Content.assemble(action.text, (f"\n↳ {owner} · {due}", "dim")))
+            detail = f"\n↳ {owner} · {due}"
+            if action.is_carried:
+                detail += f"\n↳ {CARRIED_STATE[action.carry_decision or 'undecided']}"
+            style = "$warning" if action.carry_decision == "undecided" else ""
+            lines.append(Content.assemble(("↻ " if action.is_carried else "", style), action.text, (detail, "dim")))
         self.query_one("#actions", ItemList).show_items(lines, highlight)
 
     def _tick(self) -> None:
@@ -188,7 +247,9 @@ class LiveScreen(Screen[None]):
                 ends = f"  │  Ends ~{_clock_time(projected_end)}, {format_duration(late)} late"
             else:
                 ends = f"  │  Ends ~{_clock_time(projected_end)}, planned {_clock_time(planned_end)}"
-        status = "PAUSED  │  " if not timer.running else ""
+        status = "PAUSED  │  " if not timer.running and not self.read_only else ""
+        if self.read_only:
+            status = "READ-ONLY: running in another window  │  "
         problem = f"  │  ⚠ {self._save_problem}" if self._save_problem else ""
         self.query_one("#clock", Static).update(
             f"{status}Section {format_duration(timer.section_elapsed())} / {format_duration(section.planned_seconds)} · {left}"
@@ -196,7 +257,7 @@ class LiveScreen(Screen[None]):
         )
         self.clock_state = state
         key = (meeting.current_section, state)
-        if timer.running and state != "on time" and key not in self._warned:
+        if timer.running and not self.read_only and state != "on time" and key not in self._warned:
             self._warned.add(key)
             if state == "warning":
                 self.notify(f"{format_duration(remaining)} left in “{section.title}”.", title="Time check", markup=False)
@@ -282,7 +343,9 @@ class LiveScreen(Screen[None]):
             self.notify("Saved again: nothing was lost.", title="Saved", markup=False)
 
     def on_unmount(self) -> None:
-        self.save_now()
+        if not self.read_only:
+            self.save_now()
+            self.claim.release()
 
     # ---- editing ------------------------------------------------------------------------------
 
@@ -298,6 +361,8 @@ class LiveScreen(Screen[None]):
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()
+        if self.read_only:
+            return
         section = self.meeting.sections[self.meeting.current_section]
         done = sorted(int(value) for value in event.selection_list.selected)
         if done != section.prompts_done:
@@ -313,6 +378,8 @@ class LiveScreen(Screen[None]):
     # ---- commands -----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.read_only and action in EDITING_ACTIONS:
+            return False
         if action == "pause_timer":
             return not self.paused
         if action == "resume_timer":
@@ -397,6 +464,8 @@ class LiveScreen(Screen[None]):
             self._show_actions(highlight)
 
     def on_item_list_edit(self, event: ItemList.Edit) -> None:
+        if self.read_only:
+            return
         items = self._items(event.item_list)
         index = event.index
 
@@ -415,14 +484,50 @@ class LiveScreen(Screen[None]):
 
             self.app.push_screen(ActionDialog(self.meeting, self.app.today(), items[index]), replace)
 
+    def on_action_list_decide(self, event: ActionList.Decide) -> None:
+        action = self.meeting.actions[event.index]
+        if self.read_only:
+            return
+        if not action.is_carried:
+            if event.decision == "done":
+                action.done_on = None if action.done_on else self.app.today()
+                self._changed()
+                self._show_actions(event.index)
+            return
+        if event.decision == "dropped":
+            from meetingdesk.screens.drop_dialog import DropDialog
+
+            def dropped(reason: str | None) -> None:
+                if reason:
+                    decide(action, "dropped", self.app.today(), reason)
+                    self._changed()
+                    self._show_actions(event.index)
+
+            self.app.push_screen(DropDialog(action.text), dropped)
+            return
+        decide(action, event.decision, self.app.today())
+        self._changed()
+        self._show_actions(event.index)
+
     def on_item_list_delete(self, event: ItemList.Delete) -> None:
+        if self.read_only:
+            return
         items = self._items(event.item_list)
+        if getattr(items[event.index], "is_carried", False):
+            self.notify(
+                "An action from last time is settled, not deleted: d done, k keep open, x drop with a reason.",
+                severity="warning",
+                markup=False,
+            )
+            return
         removed = items.pop(event.index)
         self._changed()
         self._show_items(event.item_list, max(0, event.index - 1))
         self.notify(f"Deleted “{removed.text}”.", markup=False)
 
     def on_item_list_move(self, event: ItemList.Move) -> None:
+        if self.read_only:
+            return
         items = self._items(event.item_list)
         target = event.index + event.delta
         if 0 <= target < len(items):
@@ -444,6 +549,14 @@ class LiveScreen(Screen[None]):
         self.meeting.ended_at = self.clock()
         self.save_now()
         self.post_message(messages.MeetingEnded(self.meeting))
+
+
+CARRIED_STATE = {
+    "undecided": "from last time: d done · k keep · x drop",
+    "kept": "from last time: kept open",
+    "done": "from last time: done",
+    "dropped": "from last time: dropped",
+}
 
 
 def _clock_time(moment: datetime) -> str:

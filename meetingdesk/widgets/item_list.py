@@ -77,3 +77,25 @@ class ItemList(OptionList):
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_edit()
+
+
+class ActionList(ItemList):
+    """The actions list, which can also settle actions carried from the last meeting."""
+
+    BINDINGS = [
+        Binding("d", "decide('done')", "Done", id="carried_done"),
+        Binding("k", "decide('kept')", "Keep open", id="carried_kept"),
+        Binding("x", "decide('dropped')", "Drop", id="carried_dropped"),
+    ]
+
+    @dataclass
+    class Decide(Message):
+        """The manager decided about the action at `index`: "done", "kept" or "dropped"."""
+
+        item_list: ActionList
+        index: int
+        decision: str
+
+    def action_decide(self, decision: str) -> None:
+        if self.has_items and self.highlighted is not None:
+            self.post_message(self.Decide(self, self.highlighted, decision))

@@ -1,0 +1,59 @@
+"""Carrying what is still open from earlier meetings with a person into the next one."""
+
+from __future__ import annotations
+
+from meetingdesk.models import ActionItem, Meeting
+
+
+def open_actions_from(earlier: list[Meeting]) -> list[ActionItem]:
+    """The open actions of `earlier` meetings (any order), each action once: its newest meeting's copy.
+
+    A carried action keeps its id, so an action done or dropped in a later meeting is not
+    brought back by an earlier meeting's copy.
+    """
+    newest: dict[str, tuple[Meeting, ActionItem]] = {}
+    for meeting in sorted(earlier, key=lambda m: m.started_at or m.created_at):
+        for action in meeting.actions:
+            newest[action.id] = (meeting, action)
+    carried = []
+    for meeting, action in newest.values():
+        if action.is_open:
+            moment = meeting.started_at or meeting.created_at
+            carried.append(
+                action.model_copy(
+                    update={
+                        "carried_from": meeting.id,
+                        "carry_decision": "undecided",
+                        "agreed_on": action.agreed_on or moment.date(),
+                    }
+                )
+            )
+    return carried
+
+
+def carry_forward(meeting: Meeting, earlier: list[Meeting]) -> None:
+    """Bring into `meeting` every open action and the last agreed priorities of `earlier` meetings.
+
+    Carried actions come first, each waiting for a decision (done, kept or dropped);
+    nothing carried can disappear without one.
+    """
+    meeting.actions = open_actions_from(earlier) + meeting.actions
+    finished = [m for m in earlier if m.id != meeting.id]
+    with_priorities = [m for m in finished if m.priorities]
+    if with_priorities:
+        last = max(with_priorities, key=lambda m: m.started_at or m.created_at)
+        meeting.previous_priorities = [p.model_copy() for p in last.priorities]
+    if finished and meeting.follows is None:
+        meeting.follows = max(finished, key=lambda m: m.started_at or m.created_at).id
+
+
+def decide(action: ActionItem, decision: str, today, reason: str = "") -> None:
+    """Record what this meeting decided about a carried action: done, kept or dropped (with a reason)."""
+    was_kept = action.carry_decision == "kept"
+    action.done_on = today if decision == "done" else None
+    action.dropped_reason = reason if decision == "dropped" else ""
+    if decision == "kept" and not was_kept:
+        action.carried_count += 1
+    elif decision != "kept" and was_kept:
+        action.carried_count -= 1
+    action.carry_decision = decision  # type: ignore[assignment]
