@@ -57,6 +57,7 @@ class MeetingDeskApp(App[None]):
         self.clock = clock
         self._start_meeting = start_meeting
         self._open_meeting_id = open_meeting_id
+        self._quit_anyway = False
 
     def today(self) -> date:
         """Today in the manager's time zone, from the injected clock."""
@@ -77,7 +78,7 @@ class MeetingDeskApp(App[None]):
         from meetingdesk.screens import LiveScreen
 
         for screen in self.screen_stack:
-            if isinstance(screen, LiveScreen):
+            if isinstance(screen, LiveScreen) and not screen.read_only:
                 try:
                     screen.save_now()
                 except Exception:  # noqa: BLE001 - the report below matters more than a second failure
@@ -87,6 +88,28 @@ class MeetingDeskApp(App[None]):
             self._exception = error
             self._exception_event.set()
         self.panic(crash_report(error))
+
+    async def action_quit(self) -> None:
+        """Save every live meeting; if one can't be saved, say so and quit only on a second ctrl+q."""
+        from meetingdesk.screens import LiveScreen
+
+        unsaved = False
+        for screen in self.screen_stack:
+            if isinstance(screen, LiveScreen) and not screen.read_only:
+                screen.save_now()
+                unsaved = unsaved or screen.unsaved
+        if unsaved and not self._quit_anyway:
+            self._quit_anyway = True
+            self.notify(
+                "Your latest notes are not saved: the data folder can't be written. Free some space and wait "
+                "for “Saved again”, or press ctrl+q again to quit and lose them.",
+                title="Not saved",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+            return
+        self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every enabled binding of the screen that has a palette name, then Textual's own."""

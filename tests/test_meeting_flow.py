@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 from textual.widgets import Markdown, OptionList, Static, TextArea
@@ -361,7 +359,9 @@ async def test_quitting_mid_meeting_keeps_it_live_for_later(store: Store, clock)
     assert meeting.status == "live"
     assert meeting.sections[0].notes == "Half a thought"
     assert meeting.sections[0].actual_seconds == pytest.approx(75)
-    assert json.loads(Path(store.root / "index.json").read_text())
+    reopened = Store(store.root)
+    reopened.open()
+    assert [row.status for row in reopened.rows()] == ["live"]
 
 
 async def test_resuming_asks_whether_the_downtime_counts(store: Store) -> None:
@@ -416,3 +416,36 @@ async def test_typing_goes_on_when_the_terminal_shrinks_and_grows(store: Store, 
         await type_text(pilot, "wide again")
         assert app.screen.meeting.sections[0].notes == "wide narrow "
         assert app.screen.query_one("#notes", TextArea).text == "wide again"
+
+
+async def test_quitting_while_saves_fail_warns_before_losing_notes(store: Store, clock, monkeypatch) -> None:
+    from meetingdesk.store import StoreError
+
+    app = live_app(store, clock)
+    async with app.run_test() as pilot:
+        await type_text(pilot, "Before")
+        await pilot.pause(1.3)
+
+        def disk_full(meeting):
+            raise StoreError("The disk is full.")
+
+        monkeypatch.setattr(store, "save", disk_full)
+        await type_text(pilot, " after")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running, "the first ctrl+q only warns"
+        monkeypatch.undo()
+        await pilot.pause(1.3)
+        await pilot.press("ctrl+q")
+    assert saved(store).sections[0].notes == "Before after"
+
+
+async def test_backspace_on_the_priorities_list_deletes_nothing(store: Store, clock) -> None:
+    app = live_app(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+g")
+        await type_text(pilot, "Lead planning")
+        await pilot.press("enter")
+        app.screen.query_one("#priorities").focus()
+        await pilot.press("backspace")
+        assert [p.text for p in app.screen.meeting.priorities] == ["Lead planning"]

@@ -289,7 +289,9 @@ class LiveScreen(Screen[None]):
     def _autosave(self) -> None:
         now = self.clock().timestamp()
         if self._dirty or self._save_problem or (self.timer.running and now - self._last_save >= CLOCK_SAVE_SECONDS):
-            self._pending = self._snapshot()
+            snapshot = self._snapshot()
+            with self._save_lock:
+                self._pending = snapshot
             self._save_in_background()
 
     def _snapshot(self) -> Meeting:
@@ -302,9 +304,16 @@ class LiveScreen(Screen[None]):
     def _save_in_background(self) -> None:
         self._write_pending(on_ui=False)
 
+    @property
+    def unsaved(self) -> bool:
+        """True while the latest changes could not be written (and this window owns the meeting)."""
+        return not self.read_only and self._save_problem is not None
+
     def save_now(self) -> None:
         """Save on this thread (on start and on leaving), so nothing waits in a worker."""
-        self._pending = self._snapshot()
+        snapshot = self._snapshot()
+        with self._save_lock:
+            self._pending = snapshot
         self._write_pending(on_ui=True)
 
     def _write_pending(self, on_ui: bool) -> None:
@@ -548,6 +557,15 @@ class LiveScreen(Screen[None]):
         self.meeting.status = "ended"
         self.meeting.ended_at = self.clock()
         self.save_now()
+        if self._save_problem:
+            # Stay here: the retry every second writes the ended meeting once the disk lets it.
+            self.notify(
+                "The meeting is ended but not saved yet. Stay on this screen; press ctrl+f again once it is saved.",
+                title="Not saved",
+                severity="error",
+                markup=False,
+            )
+            return
         self.post_message(messages.MeetingEnded(self.meeting))
 
 

@@ -15,7 +15,7 @@ class ItemList(OptionList):
 
     BINDINGS = [
         Binding("e", "edit", "Edit", id="item_edit"),
-        Binding("delete,backspace", "delete", "Delete", id="item_delete"),
+        Binding("delete", "delete", "Delete", id="item_delete"),
         Binding("shift+up", "move(-1)", "Move up", id="item_up"),
         Binding("shift+down", "move(1)", "Move down", id="item_down"),
     ]

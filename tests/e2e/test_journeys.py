@@ -195,13 +195,51 @@ def test_a_killed_terminal_loses_nothing_already_autosaved(run, agenda_file: Pat
 
     files = meeting_files(home)
     assert len(files) == 1
-    for path in [*files, home / "index.json"]:
+    for path in home.rglob("*.json"):
         json.loads(path.read_text(encoding="utf-8"))
     meeting = json.loads(files[0].read_text(encoding="utf-8"))
     assert meeting["status"] == "live"
     assert meeting["sections"][0]["notes"] == sentence
     leftovers = [path for path in home.rglob("*") if path.name.startswith(".") or path.name.endswith(".tmp")]
     assert leftovers == []
+
+    resumed = run("resume")
+    resumed.wait_for(f"{TITLE} with Dana Lee")
+    resumed.wait_for(sentence)
+    resumed.wait_for("1 of 3 · How it went")
+    assert resumed.close() == 0
+
+
+def test_a_follow_up_carries_the_open_action_and_settles_it(run, agenda_file: Path, home: Path) -> None:
+    first = start_meeting(run, agenda_file)
+    first.send(CTRL_O)
+    first.wait_for("enter saves")
+    first.drain(0.3)
+    first.send("Share the budget @me by 2026-12-15")
+    first.wait_for("Will save")
+    first.send(ENTER)
+    first.wait_for("Share the budget")
+    first.send(CTRL_F)
+    first.wait_for("Before you close")
+    first.send(CTRL_F)
+    first.wait_for("Copy summary")
+    assert first.close() == 0
+
+    second = start_meeting(run, agenda_file)
+    second.wait_for("from last time: d done")
+    second.send("\t")
+    second.drain()
+    second.send("\t")
+    second.drain()
+    second.send("\t")
+    second.drain()
+    second.send("d")
+    second.wait_for("from last time: done")
+    assert second.close() == 0
+    newest = max(meeting_files(home), key=lambda path: path.stat().st_mtime_ns)
+    action = json.loads(newest.read_text(encoding="utf-8"))["actions"][0]
+    assert action["text"] == "Share the budget"
+    assert action["carry_decision"] == "done" and action["done_on"]
 
 
 @pytest.mark.parametrize(
