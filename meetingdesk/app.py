@@ -150,6 +150,9 @@ class MeetingDeskApp(App[None]):
             carry_forward(meeting, self._earlier_meetings(meeting.person, meeting.id))
         self._show_live(meeting)
 
+    def on_summary_screen_start_follow_up(self, message) -> None:
+        self.start_follow_up(message.meeting)
+
     def _earlier_meetings(self, person: str, except_id: str) -> list[Meeting]:
         from meetingdesk.store import StoreError
 

@@ -84,6 +84,7 @@ def summary_filename(meeting: Meeting, extension: str) -> str:
 def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) -> list[_Block]:
     blocks: list[_Block] = [
         _Heading(f"{_or(meeting.agenda_title, 'Meeting')} with {_or(meeting.person, 'someone')}", 1),
+        *_amended_blocks(meeting, tz),
         _Fields(
             (
                 ("Person", _or(meeting.person, "not given")),
@@ -131,6 +132,16 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) ->
     return blocks
 
 
+def _amended_blocks(meeting: Meeting, tz: tzinfo | None) -> list[_Block]:
+    # The person should know the record changed after the meeting, and when it last did.
+    if not meeting.amendments:
+        return []
+    latest = max(amendment.at for amendment in meeting.amendments)
+    count = len(meeting.amendments)
+    changes = "1 change" if count == 1 else f"{count} changes"
+    return [_Paragraph((f"Amended on {format_date(_local(latest, tz).date())} ({changes} since the meeting).",))]
+
+
 def _notes_blocks(notes: list[tuple[str, str]], when_empty: str) -> list[_Block]:
     # Sections without notes are left out: the time table already lists every section.
     blocks: list[_Block] = []
@@ -166,6 +177,8 @@ def _action_line(action: ActionItem) -> str:
     line = f"{_one_line(action.text) or '(no text)'} — {owner}, {due}"
     if action.done_on:
         line += f" — done {format_date(action.done_on)}"
+    elif action.dropped_reason.strip():
+        line += f" — dropped: {_one_line(action.dropped_reason)}"
     return line
 
 

@@ -118,3 +118,19 @@ async def test_a_second_window_opens_a_live_meeting_read_only(store: Store, cloc
         "Typed in the first window"
     )
     first_window.release()
+
+
+async def test_start_follow_up_from_a_past_meeting(store: Store, clock) -> None:
+    first = past_meeting(clock, 7, [ActionItem(text="Share the budget", owner="Sam Rivera", due=date(2026, 11, 30))])
+    store.save(first)
+    app = MeetingDeskApp(store, clock=clock, open_meeting_id=first.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LiveScreen)
+        assert screen.meeting.person == "Dana Lee" and screen.meeting.agenda_title == "Check-in"
+        assert screen.meeting.follows == first.id
+        assert [a.text for a in screen.meeting.actions] == ["Share the budget"]
+        assert screen.meeting.actions[0].carry_decision == "undecided"
