@@ -287,3 +287,14 @@ def test_the_summary_says_when_it_was_amended_in_markdown_and_text(store: Store,
     assert text[:3] == ["Quick review with Dana Lee", "", "Amended on Thu 26 Nov 2026 (2 changes since the meeting)."]
     assert "- Write the promotion case — Sam Rivera, by Tue 15 Dec 2026 — dropped: No longer needed after the reorg" in text
     assert "Amended on Thu 26 Nov 2026 (2 changes since the meeting)." in summary_markdown(meeting)
+
+
+async def test_the_trash_opens_from_the_home_screen(store, clock) -> None:
+    from meetingdesk.app import MeetingDeskApp
+    from meetingdesk.screens.trash import TrashScreen
+
+    app = MeetingDeskApp(store, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TrashScreen)

@@ -1,0 +1,129 @@
+"""Everything agreed with one person: their meetings, priorities over time and open actions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+
+from meetingdesk import messages
+from meetingdesk.locations import styles_dir
+from meetingdesk.search import OpenAction, PriorityEntry, SearchIndex
+from meetingdesk.store import Store
+from meetingdesk.widgets.key_bar import KeyBar
+
+
+def age_phrase(action: OpenAction, today: date) -> str:
+    """"agreed today", "agreed 1 day ago", "agreed 23 days ago"."""
+    days = action.age_days(today)
+    if days == 0:
+        return "agreed today"
+    return f"agreed {days} day{'s' if days != 1 else ''} ago"
+
+
+def carry_phrase(action: OpenAction) -> str:
+    """"carried through 2 meetings", or "" for an action never carried."""
+    count = action.carried_count
+    if count == 0:
+        return ""
+    return f"carried through {count} meeting{'s' if count != 1 else ''}"
+
+
+class PersonScreen(Screen[None]):
+    """One person's meetings (newest first, enter opens one), agreed priorities and open actions."""
+
+    CSS_PATH = styles_dir() / "person.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back", tooltip="Return to the list of meetings"),
+        Binding("o", "open_meeting", "Open meeting", id="open_meeting", tooltip="Open the selected meeting"),
+    ]
+
+    def __init__(self, store: Store, index: SearchIndex, person: str) -> None:
+        super().__init__()
+        self.store = store
+        self.index = index
+        self.person = person
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Content.assemble(("Meetings with ", "bold $primary"), (self.person, "bold $primary")), id="person-title")
+        table: DataTable[Text | str] = DataTable(id="person-meetings", cursor_type="row", zebra_stripes=True)
+        table.add_column("Date", key="date")
+        table.add_column("Agenda", key="agenda")
+        table.add_column("Status", key="status")
+        table.add_column("Open actions", key="open")
+        yield table
+        with VerticalScroll(id="person-details"):
+            yield Static("Agreed priorities", classes="heading")
+            yield Static(f"Indexing {self.index.count_files():,} meetings…", id="priorities", markup=False)
+            yield Static("Open actions", classes="heading")
+            yield Static("", id="actions", markup=False)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#person-meetings", DataTable)
+        self._ids: list[str] = []
+        for row in self.store.rows(person=self.person):
+            table.add_row(
+                f"{row.when.astimezone():%a %d %b %Y}",
+                Text(row.agenda_title),
+                Text("live", style="bold") if row.status == "live" else Text("ended", style="dim"),
+                str(row.open_actions) if row.open_actions else "–",
+                key=row.id,
+            )
+            self._ids.append(row.id)
+        table.focus()
+        self._load()
+
+    def on_screen_resume(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="person-view")
+    def _load(self) -> None:
+        """Refresh the index off the UI thread, then show what it says about this person."""
+        self.index.refresh()
+        wanted = self.person.strip().casefold()
+        priorities = self.index.priorities_of(self.person)
+        actions = [action for action in self.index.open_actions() if action.person.strip().casefold() == wanted]
+        self.app.call_from_thread(self._show, priorities, actions)
+
+    def _show(self, priorities: list[tuple[date, list[PriorityEntry]]], actions: list[OpenAction]) -> None:
+        today = self.app.today() if hasattr(self.app, "today") else date.today()
+        lines: list[Content] = []
+        for day, items in priorities:
+            lines.append(Content.styled(f"{day:%d %b %Y}", "bold"))
+            for priority in items:
+                extra = [part for part in (priority.measure, f"by {priority.due:%d %b %Y}" if priority.due else "") if part]
+                lines.append(Content.assemble("  • ", priority.text, (f" ({'; '.join(extra)})" if extra else "", "$text-muted")))
+        self.query_one("#priorities", Static).update(
+            Content("\n").join(lines) if lines else Content("No priorities agreed yet.")
+        )
+        lines = []
+        for action in actions:
+            due = f"due {action.due:%d %b %Y}" if action.due else "no deadline"
+            facts = [action.owner or "no owner", due, age_phrase(action, today)]
+            if action.carried_count:
+                facts.append(carry_phrase(action))
+            overdue = ("OVERDUE ", "bold $error") if action.is_overdue(today) else ""
+            lines.append(Content.assemble("• ", overdue, action.text))
+            lines.append(Content.styled("  " + " · ".join(facts), "$text-muted"))
+        self.query_one("#actions", Static).update(Content("\n").join(lines) if lines else Content("No open actions."))
+
+    def action_open_meeting(self) -> None:
+        table = self.query_one("#person-meetings", DataTable)
+        if 0 <= table.cursor_row < len(self._ids):
+            self.post_message(messages.OpenMeeting(self._ids[table.cursor_row]))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_meeting()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
