@@ -52,6 +52,7 @@ class OpenActionsScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.title = "Open actions"
         self.query_one("#open-actions", DataTable).focus()
         self._load()
 

@@ -68,6 +68,7 @@ class PersonScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.title = f"Person view · {self.person}"
         table = self.query_one("#person-meetings", DataTable)
         self._ids: list[str] = []
         for row in self.store.rows(person=self.person):
