@@ -39,7 +39,8 @@ class MeetingDeskApp(App[None]):
 
     TITLE = "MeetingDesk"
     CSS_PATH = styles_dir() / "app.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Save and leave MeetingDesk"),
     ]

@@ -24,7 +24,7 @@ def meetings_dir(root: Path) -> Path:
 
 
 def index_path(root: Path) -> Path:
-    """The TinyDB index the home screen lists and searches; rebuilt from the meeting files."""
+    """The single-file index of MeetingDesk before the index was split by month; migrated on open."""
     return root / "index.json"
 
 

@@ -1,28 +1,27 @@
 """Persistence: one JSON file per meeting, a TinyDB index for listing, and the app's one atomic write.
 
-The data folder holds `meetings/<id>.json` (the truth) and `index.json` (a cache of one
-row per meeting, rebuilt from the files whenever it is missing, unreadable or stale).
-A save writes the meeting's own file and touches the index only when the meeting's
-listed facts changed, so autosave costs the same with 10 or 10,000 past meetings.
-Nothing here imports Textual.
+The data folder holds `meetings/<id>.json` (the truth) and `index/<YYYY-MM>.json`: a
+cache of one row per meeting, split by the month the meeting took place, each shard a
+TinyDB file. Shards are rebuilt from the files whenever they are missing, unreadable or
+stale. A save writes the meeting's own file and touches the index only when the
+meeting's listed facts changed, and then rewrites only that month's shard, so saving
+costs about the same with 10 or 10,000 past meetings. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
 import errno
+import heapq
 import json
 import os
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, KeysView, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
-
-from pydantic import AwareDatetime, BaseModel, ValidationError
-from tinydb import TinyDB
-from tinydb.storages import Storage
+from typing import Any, get_args
 
 from meetingdesk.locations import index_path, meetings_dir
 from meetingdesk.models import Meeting, MeetingStatus, UnreadableMeeting, meeting_from_data, utc_now
@@ -31,8 +30,12 @@ FILE_MODE = 0o600
 """Permissions of every file MeetingDesk writes: review notes are for their owner only."""
 FOLDER_MODE = 0o700
 """Permissions of every folder MeetingDesk creates."""
+INDEX_FOLDER = "index"
+"""The folder in the data folder that holds the index, one TinyDB file per month."""
+INDEX_LOCK = "index.lock"
+"""The lock file that keeps two MeetingDesk processes from writing the index at once."""
 INDEX_TABLE = "meetings"
-"""The TinyDB table inside `index.json` that holds one row per meeting."""
+"""The TinyDB table inside each index shard that holds one row per meeting."""
 LOCK_TIMEOUT_SECONDS = 10
 """How long a save waits for another MeetingDesk process to finish writing the index."""
 
@@ -157,8 +160,13 @@ def _write_failure_sentence(error: OSError, path: Path) -> str:
 # --- The index --------------------------------------------------------------------------
 
 
-class MeetingRow(BaseModel):
-    """What the home screen lists about one meeting: one row of the index."""
+@dataclass(slots=True)
+class MeetingRow:
+    """What the home screen lists about one meeting: one row of the index.
+
+    A plain slotted dataclass, not a pydantic model: 10,000 of these stay in memory, and
+    rows read back from the index (the store's own cache) need no validation.
+    """
 
     id: str
     """The meeting's id, also its file name without `.json`."""
@@ -170,11 +178,11 @@ class MeetingRow(BaseModel):
     """The agenda's short name."""
     agenda_title: str
     """The agenda's title at the time of the meeting."""
-    created_at: AwareDatetime
-    """When the meeting was set up."""
-    started_at: AwareDatetime | None = None
+    created_at: datetime
+    """When the meeting was set up (timezone-aware)."""
+    started_at: datetime | None
     """When its clock first started."""
-    ended_at: AwareDatetime | None = None
+    ended_at: datetime | None
     """When the manager ended it."""
     status: MeetingStatus
     """"live" until ended, then "ended"."""
@@ -211,88 +219,91 @@ class MeetingRow(BaseModel):
 
 FileStat = tuple[int, int]
 """A meeting file's (mtime_ns, size), stored in its index row to tell when the file changed."""
+ShardSignature = tuple[int, int, int]
+"""A shard file's (inode, mtime_ns, size): atomic replaces change the inode, so another writer shows."""
+
+_STATUSES = frozenset(get_args(MeetingStatus))
 
 
-def _index_signature(path: Path) -> tuple[int, int, int] | None:
-    """(inode, mtime_ns, size) of the index file, or None if it is missing; atomic replaces change the inode."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_ino, info.st_mtime_ns, info.st_size)
+def shard_name(when: datetime) -> str:
+    """The index shard that lists a meeting held at `when`: its UTC month, as `YYYY-MM`."""
+    when = when.astimezone(timezone.utc)
+    return f"{when.year:04d}-{when.month:02d}"
 
 
-class _CachedAtomicStorage(Storage):
-    """TinyDB storage that parses `index.json` once, keeps it in memory and writes it atomically.
+def _stored_row(row: MeetingRow, stat: FileStat) -> dict[str, Any]:
+    """The index document for `row`: the row's fields, times in ISO 8601, plus its file's mtime_ns and size."""
+    return {
+        "id": row.id,
+        "person": row.person,
+        "manager": row.manager,
+        "agenda_name": row.agenda_name,
+        "agenda_title": row.agenda_title,
+        "created_at": row.created_at.isoformat(),
+        "started_at": row.started_at.isoformat() if row.started_at is not None else None,
+        "ended_at": row.ended_at.isoformat() if row.ended_at is not None else None,
+        "status": row.status,
+        "open_actions": row.open_actions,
+        "actions": row.actions,
+        "priorities": row.priorities,
+        "mtime_ns": stat[0],
+        "size": stat[1],
+    }
 
-    TinyDB's JSONStorage rereads the file on every query and overwrites it in place,
-    so a crash mid-write would leave half an index. Writes can be held back with
-    `batch()` so that many row changes cost one write.
+
+def _row_from_document(document: dict[str, Any]) -> tuple[MeetingRow, FileStat]:
+    """A row and its file's stat from one index document, with cheap shape checks instead of pydantic.
+
+    The index is the store's own cache, written atomically; these checks only catch a
+    hand-edited or foreign file. KeyError, TypeError or ValueError mean: read that shard's files again.
+    Kept lean on purpose: it runs 10,000 times on every start.
     """
+    parse = datetime.fromisoformat
+    created = parse(document["created_at"])
+    started, ended = document["started_at"], document["ended_at"]
+    row = MeetingRow(
+        document["id"],
+        document["person"],
+        document["manager"],
+        document["agenda_name"],
+        document["agenda_title"],
+        created,
+        None if started is None else parse(started),
+        None if ended is None else parse(ended),
+        document["status"],
+        document["open_actions"],
+        document["actions"],
+        document["priorities"],
+    )
+    stat = (document["mtime_ns"], document["size"])
+    if not (
+        type(row.id) is str
+        and type(row.person) is str
+        and type(row.manager) is str
+        and type(row.agenda_name) is str
+        and type(row.agenda_title) is str
+        and row.status in _STATUSES
+        and type(row.open_actions) is int
+        and type(row.actions) is int
+        and type(row.priorities) is int
+        and type(stat[0]) is int
+        and type(stat[1]) is int
+        and created.tzinfo is not None
+        and (row.started_at is None or row.started_at.tzinfo is not None)
+        and _MEETING_ID.fullmatch(row.id)
+    ):
+        raise ValueError("an index row of the wrong shape")
+    return row, stat
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.signature: tuple[int, int, int] | None = None
-        """The index file as last read or written by this storage, to notice other writers."""
-        self._document: dict[str, dict[str, Any]] | None = None
-        self._held = False
-        self._dirty = False
 
-    def load(self) -> bool:
-        """Read and parse the file into memory; False (and an empty index) if it is missing or unreadable."""
-        self._document = {}
-        try:
-            with open(self.path, "rb") as file:
-                info = os.fstat(file.fileno())
-                self.signature = (info.st_ino, info.st_mtime_ns, info.st_size)
-                raw = file.read()
-        except OSError:
-            self.signature = None
-            return False
-        try:
-            document = json.loads(raw)
-        except ValueError:
-            return False
-        if not isinstance(document, dict) or not all(isinstance(table, dict) for table in document.values()):
-            return False
-        self._document = document
-        return True
+def _shard_text(documents: list[dict[str, Any]]) -> str:
+    """One shard as TinyDB stores a table, `{"meetings": {"1": row, "2": row, ...}}`, so TinyDB can still open it.
 
-    def start_empty(self) -> None:
-        """Begin from an empty index without reading the file (for a rebuild)."""
-        self._document = {}
-        self.signature = _index_signature(self.path)
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        """The parsed index, from memory after the first read."""
-        if self._document is None:
-            self.load()
-        return self._document
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """Keep `data` in memory and write it atomically, unless a batch is holding writes back."""
-        self._document = data
-        if self._held:
-            self._dirty = True
-            return
-        self._flush()
-
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Hold every write until the block ends, then write once."""
-        self._held = True
-        try:
-            yield
-        finally:
-            self._held = False
-        if self._dirty:
-            self._flush()
-
-    def _flush(self) -> None:
-        self._dirty = False
-        text = json.dumps(self._document, ensure_ascii=False, separators=(",", ":"))
-        write_private_file(self.path, text)
-        self.signature = _index_signature(self.path)
+    Built in one go rather than through TinyDB's `Table.insert`, which copies the whole
+    table on every insert and would rewrite the file once per row.
+    """
+    table = {str(number): document for number, document in enumerate(documents, start=1)}
+    return json.dumps({INDEX_TABLE: table}, ensure_ascii=False, separators=(",", ":"))
 
 
 # --- The store ---------------------------------------------------------------------------
@@ -305,17 +316,23 @@ class Store:
         """A store for the data folder `root`; nothing touches the disk until `open()`."""
         self.root = Path(root)
         self.meetings_dir = meetings_dir(self.root)
-        self.index_path = index_path(self.root)
-        self.lock_path = self.index_path.with_name(self.index_path.name + ".lock")
+        self.index_dir = self.root / INDEX_FOLDER
+        """The index: one TinyDB file per month, `index/<YYYY-MM>.json`."""
+        self.lock_path = self.root / INDEX_LOCK
         self.damaged_dir = self.root / "damaged"
         self.problems: list[str] = []
         """Sentences about files that could not be used (moved aside, too new, unreadable)."""
+        self._legacy_index = index_path(self.root)
         self._lock: Any = None
-        self._db: TinyDB | None = None
-        self._storage: _CachedAtomicStorage | None = None
+        self._opened = False
+        # One copy of each row; the per-row dicts below are small and share the id strings.
         self._rows: dict[str, MeetingRow] = {}
         self._stats: dict[str, FileStat] = {}
-        self._doc_ids: dict[str, int] = {}
+        self._order: dict[str, tuple[float, str]] = {}
+        """Each row's sort key, (when as a timestamp, id), computed once: comparing aware datetimes is slow."""
+        self._shard_of: dict[str, str] = {}
+        self._shard_signatures: dict[str, ShardSignature] = {}
+        """Each shard file as this store last read or wrote it, to notice another process's writes."""
 
     # --- opening and the index ---
 
@@ -338,11 +355,17 @@ class Store:
                     "(chmod u+rwx), or set MEETINGDESK_HOME to another folder."
                 )
         self._lock = FileLock(str(self.lock_path), mode=FILE_MODE, timeout=LOCK_TIMEOUT_SECONDS)
+        self._opened = True
         with self._locked():
-            if self._load_index():
-                self._refresh_locked()
-            else:
+            if os.path.lexists(self._legacy_index):
+                # An index.json from before the index was split by month: the files are the truth.
                 self._rebuild_locked()
+                with suppress(OSError):
+                    os.unlink(self._legacy_index)
+                with suppress(OSError):
+                    os.unlink(self._legacy_index.with_name(self._legacy_index.name + ".lock"))
+            else:
+                self._refresh_locked(self._load_index())
 
     def rebuild_index(self) -> None:
         """Rebuild the index from the meeting files, moving unreadable ones to damaged/."""
@@ -359,7 +382,7 @@ class Store:
             self._lock.acquire()
         except Timeout:
             raise StoreError(
-                f"Another MeetingDesk is still writing {self.index_path}. Try again in a moment; "
+                f"Another MeetingDesk is still writing {self.index_dir}. Try again in a moment; "
                 f"if no other MeetingDesk is running, delete {self.lock_path}."
             ) from None
         except OSError as error:
@@ -371,45 +394,112 @@ class Store:
         finally:
             self._lock.release()
 
-    def _new_db(self) -> tuple[TinyDB, _CachedAtomicStorage]:
-        db = TinyDB(self.index_path, storage=_CachedAtomicStorage)
-        return db, db.storage  # type: ignore[return-value]
+    def _shard_path(self, shard: str) -> Path:
+        return self.index_dir / f"{shard}.json"
 
-    def _load_index(self) -> bool:
-        """Read index.json into memory; False, with nothing changed, if it is missing or unreadable."""
-        db, storage = self._new_db()
-        if not storage.load():
-            return False
-        rows: dict[str, MeetingRow] = {}
-        stats: dict[str, FileStat] = {}
-        doc_ids: dict[str, int] = {}
+    def _list_shards(self) -> dict[str, ShardSignature]:
+        """Every shard file in index/ with its signature: one scandir, nothing parsed."""
+        found: dict[str, ShardSignature] = {}
         try:
-            for document in db.table(INDEX_TABLE).all():
-                row = MeetingRow.model_validate(document)
-                if row.id in rows:
-                    return False
-                rows[row.id] = row
-                stats[row.id] = (int(document["mtime_ns"]), int(document["size"]))
-                doc_ids[row.id] = document.doc_id
-        except (ValidationError, KeyError, TypeError, ValueError):
-            return False
-        self._db, self._storage = db, storage
-        self._rows, self._stats, self._doc_ids = rows, stats, doc_ids
-        return True
+            entries = list(os.scandir(self.index_dir))
+        except OSError:
+            return found
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or not name.endswith(".json"):
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            found[name[: -len(".json")]] = (info.st_ino, info.st_mtime_ns, info.st_size)
+        return found
+
+    def _read_shard(self, shard: str) -> tuple[list[tuple[MeetingRow, FileStat]], ShardSignature | None] | None:
+        """The rows in one shard file and its signature; None if it is unreadable, ([], None) if it is gone."""
+        try:
+            with open(self._shard_path(shard), "rb") as file:
+                info = os.fstat(file.fileno())
+                raw = file.read()
+        except FileNotFoundError:
+            return [], None
+        except OSError:
+            return None
+        try:
+            table = json.loads(raw)[INDEX_TABLE]
+            rows = [_row_from_document(document) for document in table.values()]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        return rows, (info.st_ino, info.st_mtime_ns, info.st_size)
+
+    def _forget_rows(self) -> None:
+        self._rows, self._stats, self._order, self._shard_of = {}, {}, {}, {}
+        self._shard_signatures = {}
+
+    def _load_index(self) -> dict[str, None]:
+        """Read every shard into memory; returns the shards that need writing again (unreadable, duplicates).
+
+        Rows a bad shard held are simply missing afterwards: `_refresh_locked` finds
+        their files unlisted and reads them again.
+        """
+        self._forget_rows()
+        dirty: dict[str, None] = {}
+        for shard in sorted(self._list_shards()):
+            found = self._read_shard(shard)
+            if found is None:
+                dirty[shard] = None
+                continue
+            rows, signature = found
+            if signature is not None:
+                self._shard_signatures[shard] = signature
+            for row, stat in rows:
+                self._load_row(shard, row, stat, dirty)
+        return dirty
+
+    def _load_row(self, shard: str, row: MeetingRow, stat: FileStat, dirty: dict[str, None]) -> None:
+        """Take in one row read from `shard`; a row listed twice (a crash mid-move) keeps the right shard's copy."""
+        earlier = self._shard_of.get(row.id)
+        if earlier is not None and earlier != shard:
+            dirty[earlier] = None
+            dirty[shard] = None
+            if shard_name(row.when) != shard:
+                return
+        meeting_id = row.id
+        self._rows[meeting_id] = row
+        self._stats[meeting_id] = stat
+        self._order[meeting_id] = ((row.started_at or row.created_at).timestamp(), meeting_id)
+        self._shard_of[meeting_id] = shard
 
     def _reload_if_changed(self, *, locked: bool) -> None:
-        """Reread the index if another process replaced it since this store last read or wrote it."""
-        assert self._storage is not None
-        signature = _index_signature(self.index_path)
-        if signature is None or signature == self._storage.signature:
-            # A vanished index is written again, whole, from memory by the next change.
+        """Reread the shards another process replaced, added or removed since this store last read or wrote them."""
+        current = self._list_shards()
+        if current == self._shard_signatures:
             return
-        if not self._load_index() and locked:
-            self._rebuild_locked()
+        changed = {
+            shard
+            for shard in current.keys() | self._shard_signatures.keys()
+            if current.get(shard) != self._shard_signatures.get(shard)
+        }
+        for meeting_id in [meeting_id for meeting_id, shard in self._shard_of.items() if shard in changed]:
+            self._remove_row(meeting_id)
+        dirty: dict[str, None] = {}
+        for shard in sorted(changed):
+            self._shard_signatures.pop(shard, None)
+            found = self._read_shard(shard)
+            if found is None:
+                dirty[shard] = None
+                continue
+            rows, signature = found
+            if signature is not None:
+                self._shard_signatures[shard] = signature
+            for row, stat in rows:
+                self._load_row(shard, row, stat, dirty)
+        if dirty and locked:
+            self._refresh_locked(dirty)
 
-    def _scan(self) -> dict[str, tuple[FileStat, Path]]:
-        """Every meeting file by id with its stat: one scandir, no file is parsed."""
-        found: dict[str, tuple[FileStat, Path]] = {}
+    def _scan(self) -> dict[str, tuple[FileStat, str]]:
+        """Every meeting file by id with its stat and path: one scandir, no file is parsed."""
+        found: dict[str, tuple[FileStat, str]] = {}
         try:
             entries = list(os.scandir(self.meetings_dir))
         except OSError as error:
@@ -417,7 +507,8 @@ class Store:
                 f"MeetingDesk can't read {self.meetings_dir} ({error.strerror or error}): check that you own it."
             ) from error
         for entry in entries:
-            if entry.name.startswith(".") or not entry.name.endswith(".json"):
+            name = entry.name
+            if name.startswith(".") or not name.endswith(".json"):
                 continue
             try:
                 if not entry.is_file(follow_symlinks=False):
@@ -425,53 +516,30 @@ class Store:
                 info = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
-            found[entry.name[: -len(".json")]] = ((info.st_mtime_ns, info.st_size), Path(entry.path))
+            # A str, not a Path: only the few files that changed are ever opened.
+            found[name[: -len(".json")]] = ((info.st_mtime_ns, info.st_size), entry.path)
         return found
 
-    def _refresh_locked(self) -> None:
-        """Bring the loaded index up to date with the files: parse only the new or changed ones."""
-        assert self._db is not None and self._storage is not None
+    def _refresh_locked(self, dirty: dict[str, None]) -> None:
+        """Bring the loaded index up to date with the files, parsing only new or changed ones, then write `dirty` shards."""
         files = self._scan()
-        gone = [meeting_id for meeting_id in self._rows if meeting_id not in files]
-        changed = [
-            meeting_id for meeting_id, (stat, _path) in files.items() if self._stats.get(meeting_id) != stat
-        ]
-        if not gone and not changed:
-            return
-        table = self._db.table(INDEX_TABLE)
-        try:
-            with self._storage.batch():
-                for meeting_id in gone:
-                    self._drop_row(meeting_id)
-                for meeting_id in changed:
-                    stat, path = files[meeting_id]
-                    meeting = self._read_for_index(meeting_id, path)
-                    if meeting is None:
-                        self._drop_row(meeting_id)
-                    else:
-                        self._put_row(table, MeetingRow.from_meeting(meeting), stat)
-        except StoreError:
-            self._load_index()
-            raise
+        for meeting_id in [meeting_id for meeting_id in self._rows if meeting_id not in files]:
+            self._drop_row(meeting_id, dirty)
+        stats = self._stats
+        changed = [meeting_id for meeting_id, (stat, _path) in files.items() if stats.get(meeting_id) != stat]
+        for meeting_id in sorted(changed):
+            stat, path = files[meeting_id]
+            meeting = self._read_for_index(meeting_id, Path(path))
+            if meeting is None:
+                self._drop_row(meeting_id, dirty)
+            else:
+                self._put_row(MeetingRow.from_meeting(meeting), stat, dirty)
+        self._write_shards(dirty)
 
     def _rebuild_locked(self) -> None:
         """Replace the index with rows read from every meeting file."""
-        db, storage = self._new_db()
-        storage.start_empty()
-        rows: dict[str, MeetingRow] = {}
-        stats: dict[str, FileStat] = {}
-        for meeting_id, (stat, path) in sorted(self._scan().items()):
-            meeting = self._read_for_index(meeting_id, path)
-            if meeting is not None:
-                rows[meeting_id] = MeetingRow.from_meeting(meeting)
-                stats[meeting_id] = stat
-        ids = list(rows)
-        doc_ids = db.table(INDEX_TABLE).insert_multiple(
-            _stored_row(rows[meeting_id], stats[meeting_id]) for meeting_id in ids
-        )
-        self._db, self._storage = db, storage
-        self._rows, self._stats = rows, stats
-        self._doc_ids = dict(zip(ids, doc_ids))
+        self._forget_rows()
+        self._refresh_locked(dict.fromkeys(self._list_shards()))
 
     def _read_for_index(self, meeting_id: str, path: Path) -> Meeting | None:
         """The meeting in `path`, or None after recording why it can't be listed."""
@@ -494,23 +562,81 @@ class Store:
             return None
         return meeting
 
-    def _drop_row(self, meeting_id: str) -> None:
-        assert self._db is not None
-        doc_id = self._doc_ids.pop(meeting_id, None)
+    def _remove_row(self, meeting_id: str) -> str | None:
+        """Forget one row in memory; the shard it was in, if any."""
         self._rows.pop(meeting_id, None)
         self._stats.pop(meeting_id, None)
-        if doc_id is not None:
-            self._db.table(INDEX_TABLE).remove(doc_ids=[doc_id])
+        self._order.pop(meeting_id, None)
+        return self._shard_of.pop(meeting_id, None)
 
-    def _put_row(self, table: Any, row: MeetingRow, stat: FileStat) -> None:
-        stored = _stored_row(row, stat)
-        doc_id = self._doc_ids.get(row.id)
-        if doc_id is None:
-            self._doc_ids[row.id] = table.insert(stored)
-        else:
-            table.update(stored, doc_ids=[doc_id])
+    def _drop_row(self, meeting_id: str, dirty: dict[str, None]) -> None:
+        shard = self._remove_row(meeting_id)
+        if shard is not None:
+            dirty[shard] = None
+
+    def _put_row(self, row: MeetingRow, stat: FileStat, dirty: dict[str, None]) -> None:
+        """Add or replace a row in memory, marking the shards to write: its new one first, then the one it left."""
+        shard = shard_name(row.when)
+        dirty[shard] = None
+        previous = self._shard_of.get(row.id)
+        if previous is not None and previous != shard:
+            # Written after the new shard, so a crash in between lists the row twice, never not at all.
+            dirty.pop(previous, None)
+            dirty[previous] = None
         self._rows[row.id] = row
         self._stats[row.id] = stat
+        self._order[row.id] = (row.when.timestamp(), row.id)
+        self._shard_of[row.id] = shard
+
+    def _write_shards(self, dirty: dict[str, None]) -> None:
+        """Write each dirty shard whole from memory (one write each), or remove it if it lists nobody."""
+        if not dirty:
+            return
+        try:
+            self._write_dirty(dirty)
+        except StoreError:
+            # Each shard write is atomic, so the files hold a consistent, older index: use it.
+            # A meeting file the failure left unlisted is found by the next open().
+            self._load_index()
+            raise
+
+    def _write_dirty(self, dirty: dict[str, None]) -> None:
+        members: dict[str, list[str]] = {shard: [] for shard in dirty}
+        for meeting_id, shard in self._shard_of.items():
+            if shard in members:
+                members[shard].append(meeting_id)
+        for shard, ids in members.items():
+            path = self._shard_path(shard)
+            if ids:
+                ids.sort()
+                write_private_file(
+                    path, _shard_text([_stored_row(self._rows[meeting_id], self._stats[meeting_id]) for meeting_id in ids])
+                )
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    self._shard_signatures.pop(shard, None)
+                else:
+                    self._shard_signatures[shard] = (info.st_ino, info.st_mtime_ns, info.st_size)
+            else:
+                try:
+                    os.unlink(path)
+                except FileNotFoundError:
+                    pass
+                except OSError as error:
+                    raise StoreError(
+                        f"MeetingDesk couldn't remove the empty index file {path} ({error.strerror or error}): "
+                        "check that you own it."
+                    ) from error
+                self._shard_signatures.pop(shard, None)
+
+    def _change_index(self, change: Callable[[dict[str, None]], None]) -> None:
+        """Under the lock, pick up other processes' writes, apply `change` and write the shards it touched."""
+        with self._locked():
+            self._reload_if_changed(locked=True)
+            dirty: dict[str, None] = {}
+            change(dirty)
+            self._write_shards(dirty)
 
     # --- meeting files ---
 
@@ -571,11 +697,21 @@ class Store:
     # --- public operations ---
 
     def _require_open(self) -> None:
-        if self._db is None:
+        if not self._opened:
             raise RuntimeError("Store.open() must be called before using the store.")
 
+    def _stat(self, path: Path) -> FileStat:
+        try:
+            info = os.stat(path)
+        except OSError as error:
+            raise StoreError(f"MeetingDesk saved {path} but can't read it back ({error.strerror or error}).") from error
+        return (info.st_mtime_ns, info.st_size)
+
     def save(self, meeting: Meeting) -> None:
-        """Stamp `meeting.updated_at` and write its file; update its index row only if the row changed."""
+        """Stamp `meeting.updated_at` and write its file; update its index row only if the row changed.
+
+        A row change rewrites one month's shard of the index, not the whole index.
+        """
         self._require_open()
         path = self._path(meeting.id)
         meeting.updated_at = utc_now()
@@ -583,22 +719,13 @@ class Store:
         row = MeetingRow.from_meeting(meeting)
         if self._rows.get(meeting.id) == row:
             return
-        try:
-            info = os.stat(path)
-        except OSError as error:
-            raise StoreError(f"MeetingDesk saved {path} but can't read it back ({error.strerror or error}).") from error
-        stat = (info.st_mtime_ns, info.st_size)
-        with self._locked():
-            self._reload_if_changed(locked=True)
-            if self._rows.get(meeting.id) == row and self._stats.get(meeting.id) == stat:
-                return
-            assert self._db is not None
-            try:
-                self._put_row(self._db.table(INDEX_TABLE), row, stat)
-            except StoreError:
-                # The index on disk is intact; forget the half-made change and use it.
-                self._load_index()
-                raise
+        stat = self._stat(path)
+
+        def change(dirty: dict[str, None]) -> None:
+            if self._rows.get(meeting.id) != row or self._stats.get(meeting.id) != stat:
+                self._put_row(row, stat, dirty)
+
+        self._change_index(change)
 
     def load(self, meeting_id: str) -> Meeting:
         """The meeting with this exact id; StoreError if its file is missing, damaged or too new."""
@@ -608,10 +735,18 @@ class Store:
             return self._read_meeting(path)
         except _DamagedFile as error:
             target = self._move_aside(path, str(error))
-            with self._locked():
-                self._reload_if_changed(locked=True)
-                self._drop_row(meeting_id)
+            self._change_index(lambda dirty: self._drop_row(meeting_id, dirty))
             raise StoreError(f"{error}, so it was moved to {target}. Repair it in a text editor and move it back.") from None
+
+    def forget(self, meeting_id: str) -> None:
+        """Remove this meeting's row from the index; nothing happens if it is not listed.
+
+        For a caller that has moved the meeting's file out of meetings/ (the trash): while
+        the file is still there, the next `open()` lists it again.
+        """
+        self._require_open()
+        self._path(meeting_id)  # refuses a malformed id with a sentence
+        self._change_index(lambda dirty: self._drop_row(meeting_id, dirty))
 
     def resolve_id(self, prefix: str) -> str:
         """The id of the one meeting whose id is `prefix` or starts with it."""
@@ -626,7 +761,7 @@ class Store:
         if not matches:
             raise StoreError(f"No meeting has an id starting with “{prefix.strip()}”. List meetings to see their ids.")
         if len(matches) > 1:
-            matches.sort(key=lambda row: row.when, reverse=True)
+            matches.sort(key=lambda row: self._order[row.id], reverse=True)
             shown = ", ".join(f"{row.id[:10]} ({row.person}, {row.when:%Y-%m-%d})" for row in matches[:5])
             more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""
             raise StoreError(
@@ -635,15 +770,27 @@ class Store:
         return matches[0].id
 
     def rows(self, person: str | None = None, limit: int | None = None) -> list[MeetingRow]:
-        """Listed meetings, newest first; only `person`'s (any letter case) when given."""
+        """Listed meetings, newest first; only `person`'s (any letter case) when given; at most `limit`."""
         self._require_open()
         self._reload_if_changed(locked=False)
-        rows = list(self._rows.values())
-        if person is not None:
+        if person is None:
+            ids: Sequence[str] | KeysView[str] = self._rows.keys()
+        else:
             wanted = person.strip().casefold()
-            rows = [row for row in rows if row.person.strip().casefold() == wanted]
-        rows.sort(key=lambda row: (row.when, row.id), reverse=True)
-        return rows if limit is None else rows[:limit]
+            ids = [meeting_id for meeting_id, row in self._rows.items() if row.person.strip().casefold() == wanted]
+        return self._newest_first(ids, limit)
+
+    def _newest_first(self, ids: Sequence[str] | KeysView[str], limit: int | None) -> list[MeetingRow]:
+        """The rows of `ids`, newest first, by their precomputed keys; a partial sort when `limit` is given."""
+        key = self._order.__getitem__
+        if limit is None:
+            chosen = sorted(ids, key=key, reverse=True)
+        else:
+            # Rows are loaded oldest shard first, so going backwards meets the newest early
+            # and nlargest's heap rarely changes.
+            chosen = heapq.nlargest(max(limit, 0), reversed(ids), key=key)
+        rows = self._rows
+        return [rows[meeting_id] for meeting_id in chosen]
 
     def people(self) -> list[str]:
         """Everyone the manager has met, most recent first, each once (as last written)."""
@@ -663,7 +810,11 @@ class Store:
 
     def latest_unfinished(self) -> MeetingRow | None:
         """The newest meeting still live (not ended), to offer resuming it."""
-        return next((row for row in self.rows() if row.status == "live"), None)
+        self._require_open()
+        self._reload_if_changed(locked=False)
+        live = [meeting_id for meeting_id, row in self._rows.items() if row.status == "live"]
+        newest = self._newest_first(live, 1)
+        return newest[0] if newest else None
 
     def has(self, meeting_id: str) -> bool:
         """True if the meetings folder holds a file for this exact id, listed or not (too new, damaged)."""
@@ -673,39 +824,21 @@ class Store:
     def put_many(self, meetings: list[Meeting]) -> None:
         """Write each meeting's file exactly as given (`updated_at` kept, unlike `save`) and index them.
 
-        For imports: every file is written first, then the index once, so importing
-        10,000 meetings does not rewrite the index 10,000 times. If the index write
-        fails, the files are already safe and the next `open()` lists them.
+        For imports: every file is written first, then each index shard they touch once,
+        so importing 10,000 meetings does not rewrite the index 10,000 times. If the index
+        write fails, the files are already safe and the next `open()` lists them.
         """
         self._require_open()
         written: list[tuple[MeetingRow, FileStat]] = []
         for meeting in meetings:
             path = self._path(meeting.id)
             write_private_file(path, meeting.model_dump_json(indent=1))
-            try:
-                info = os.stat(path)
-            except OSError as error:
-                raise StoreError(
-                    f"MeetingDesk saved {path} but can't read it back ({error.strerror or error})."
-                ) from error
-            written.append((MeetingRow.from_meeting(meeting), (info.st_mtime_ns, info.st_size)))
+            written.append((MeetingRow.from_meeting(meeting), self._stat(path)))
         if not written:
             return
-        with self._locked():
-            self._reload_if_changed(locked=True)
-            assert self._db is not None and self._storage is not None
-            table = self._db.table(INDEX_TABLE)
-            try:
-                with self._storage.batch():
-                    for row, stat in written:
-                        self._put_row(table, row, stat)
-            except StoreError:
-                self._load_index()
-                raise
 
+        def change(dirty: dict[str, None]) -> None:
+            for row, stat in written:
+                self._put_row(row, stat, dirty)
 
-def _stored_row(row: MeetingRow, stat: FileStat) -> dict[str, Any]:
-    """The index document for `row`: the row plus its file's mtime_ns and size."""
-    document = row.model_dump(mode="json")
-    document["mtime_ns"], document["size"] = stat
-    return document
+        self._change_index(change)

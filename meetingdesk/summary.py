@@ -202,7 +202,7 @@ def _local(moment: datetime, tz: tzinfo | None) -> datetime:
 
 
 def _or(text: str, fallback: str) -> str:
-    return _one_line(text) or fallback
+    return _one_line(text) or _one_line(fallback)
 
 
 # Control characters (NUL, escape sequences...) are never meant in a summary and

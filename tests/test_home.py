@@ -201,3 +201,19 @@ async def test_open_actions_by_deadline_overdue_marked_and_filtered_by_owner(sto
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.meeting.person == "Dana Lee"
+
+
+async def test_a_damaged_meeting_file_is_reported_on_the_home_screen(home, clock) -> None:
+    from meetingdesk.app import MeetingDeskApp
+    from meetingdesk.store import Store
+
+    (home / "meetings").mkdir(parents=True)
+    (home / "meetings" / "abc123.json").write_text('{"person": "Dana', encoding="utf-8")
+    store = Store(home)
+    store.open()
+    app = MeetingDeskApp(store, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = [notification.message for notification in app._notifications]
+        assert any("abc123.json" in message and "damaged" in message for message in shown)
+    assert list((home / "damaged").iterdir()), "the file is moved aside, not deleted"

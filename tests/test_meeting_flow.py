@@ -387,6 +387,8 @@ async def test_resuming_asks_whether_the_downtime_counts(store: Store) -> None:
         assert isinstance(app.screen, LiveScreen)
         assert app.screen.query_one("#notes", TextArea).text == "Before the crash"
         assert app.screen.timer.section_elapsed(0) == pytest.approx(720)
+        await type_text(pilot, " and after")
+        assert app.screen.query_one("#notes", TextArea).text == "Before the crash and after"
 
 
 async def test_a_crash_saves_first_and_reports_without_notes(store: Store, clock, capfd) -> None:

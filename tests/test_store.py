@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import stat
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -59,10 +60,45 @@ def listing(folder: Path) -> set[str]:
     return {entry.name for entry in folder.iterdir()}
 
 
+def shard_files(root: Path) -> list[Path]:
+    """The index's shard files, one per month, oldest first."""
+    return sorted((root / "index").glob("*.json"))
+
+
 def index_ids(root: Path) -> set[str]:
-    """The meeting ids index.json holds, read straight from the file."""
-    document = json.loads((root / "index.json").read_text(encoding="utf-8"))
-    return {row["id"] for row in document["meetings"].values()}
+    """The meeting ids the index shards hold, read straight from the files."""
+    ids: list[str] = []
+    for shard in shard_files(root):
+        document = json.loads(shard.read_text(encoding="utf-8"))
+        ids += [row["id"] for row in document["meetings"].values()]
+    assert len(ids) == len(set(ids)), "a meeting listed in two shards"
+    return set(ids)
+
+
+def index_snapshot(root: Path) -> dict[str, bytes]:
+    """Every shard's bytes by file name."""
+    return {shard.name: shard.read_bytes() for shard in shard_files(root)}
+
+
+def write_files(root: Path, meetings: list[Meeting]) -> None:
+    """Put meeting files in place the way a sync tool would, without the store."""
+    folder = root / "meetings"
+    folder.mkdir(parents=True, exist_ok=True)
+    for meeting in meetings:
+        (folder / f"{meeting.id}.json").write_text(meeting.model_dump_json(indent=1), encoding="utf-8")
+
+
+def counting_writes(monkeypatch) -> list[tuple[Path, int]]:
+    """Record (path, bytes) of every write_private_file the store makes from now on."""
+    written: list[tuple[Path, int]] = []
+    real_write = store_module.write_private_file
+
+    def counting(path, data):
+        written.append((Path(path), len(data.encode("utf-8") if isinstance(data, str) else data)))
+        real_write(path, data)
+
+    monkeypatch.setattr(store_module, "write_private_file", counting)
+    return written
 
 
 def test_save_and_load_round_trip_keeps_every_character(tmp_path: Path) -> None:
@@ -173,9 +209,10 @@ def test_everything_written_is_private_whatever_the_umask(tmp_path: Path, umask:
     finally:
         os.umask(previous)
 
-    for folder in (root, root / "meetings", root / "exports", root / "damaged"):
+    for folder in (root, root / "meetings", root / "index", root / "exports", root / "damaged"):
         assert mode(folder) == 0o700, folder
-    files = [root / "index.json", root / "index.json.lock", root / "exports" / "summary.txt"]
+    files = [*shard_files(root), root / "index.lock", root / "exports" / "summary.txt"]
+    assert shard_files(root)
     files += list((root / "meetings").iterdir()) + list((root / "damaged").iterdir())
     for file in files:
         assert mode(file) == 0o600, file
@@ -238,7 +275,7 @@ def test_failed_index_write_keeps_the_old_index(tmp_path: Path, monkeypatch) -> 
     store = opened(tmp_path)
     first = make_meeting("Ana Lima")
     store.save(first)
-    index_before = (tmp_path / "index.json").read_bytes()
+    index_before = index_snapshot(tmp_path)
 
     real_write = os.write
     calls = []
@@ -255,8 +292,9 @@ def test_failed_index_write_keeps_the_old_index(tmp_path: Path, monkeypatch) -> 
         store.save(second)
     monkeypatch.undo()
 
-    assert (tmp_path / "index.json").read_bytes() == index_before
-    assert listing(tmp_path) == {"index.json", "index.json.lock", "meetings"}
+    assert index_snapshot(tmp_path) == index_before
+    assert listing(tmp_path) == {"index", "index.lock", "meetings"}
+    assert listing(tmp_path / "index") == {"2024-05.json"}
     # The meeting file was saved, so the next start lists it.
     assert [row.person for row in opened(tmp_path).rows()] == ["Bo Chen", "Ana Lima"]
 
@@ -294,17 +332,10 @@ def test_saving_among_2000_meetings_writes_only_that_meeting(tmp_path: Path, mon
     store = opened(tmp_path)
     assert len(store.rows()) == 2000
 
-    index = tmp_path / "index.json"
-    index_bytes, index_stat = index.read_bytes(), index.stat()
-    written: list[tuple[Path, int]] = []
-    real_write = store_module.write_private_file
-
-    def counting(path, data):
-        written.append((Path(path), len(data)))
-        real_write(path, data)
-
-    monkeypatch.setattr(store_module, "write_private_file", counting)
     meeting = past[1234]
+    index = tmp_path / "index" / f"{meeting.started_at:%Y-%m}.json"
+    index_bytes, index_stat = index.read_bytes(), index.stat()
+    written = counting_writes(monkeypatch)
     for keystroke in range(5):
         meeting.sections[0].notes += f"typing {keystroke} "
         store.save(meeting)
@@ -408,7 +439,7 @@ def test_missing_index_is_rebuilt(tmp_path: Path) -> None:
     saved = [make_meeting(f"Person {number}", day=number) for number in range(3)]
     for meeting in saved:
         store.save(meeting)
-    (tmp_path / "index.json").unlink()
+    shutil.rmtree(tmp_path / "index")
 
     reopened = opened(tmp_path)
     assert [row.person for row in reopened.rows()] == ["Person 2", "Person 1", "Person 0"]
@@ -419,10 +450,13 @@ def test_unreadable_index_is_rebuilt(tmp_path: Path) -> None:
     store = opened(tmp_path)
     meeting = make_meeting()
     store.save(meeting)
-    (tmp_path / "index.json").write_text('{"meetings": {"1": {"id": "half a row"}}}')
+    [shard] = shard_files(tmp_path)
+    shard.write_text('{"meetings": {"1": {"id": "half a row"}}}')
     assert [row.id for row in opened(tmp_path).rows()] == [meeting.id]
-    (tmp_path / "index.json").write_text("\x00\x00\x00")
+    assert index_ids(tmp_path) == {meeting.id}
+    shard.write_text("\x00\x00\x00")
     assert [row.id for row in opened(tmp_path).rows()] == [meeting.id]
+    assert index_ids(tmp_path) == {meeting.id}
 
 
 def test_files_changed_behind_the_stores_back_show_after_reopening(tmp_path: Path) -> None:
@@ -480,3 +514,118 @@ def test_write_private_file_replaces_atomically_and_creates_its_folder(tmp_path:
     assert target.read_text(encoding="utf-8") == "second — ✓"
     assert listing(target.parent) == {"summary.txt"}
     assert mode(target.parent) == 0o700
+
+
+def test_a_row_change_among_2000_meetings_in_other_months_writes_one_small_shard(tmp_path: Path, monkeypatch) -> None:
+    # 2,000 meetings spread over 2023; the one that changes is alone in May 2024.
+    past = [make_meeting(f"Person {number}", day=-500 + number % 360) for number in range(2000)]
+    meeting = make_meeting("Ana Lima", day=0)
+    write_files(tmp_path, [*past, meeting])
+    store = opened(tmp_path)
+    others = {name: data for name, data in index_snapshot(tmp_path).items() if name != "2024-05.json"}
+    assert len(others) >= 12
+    written = counting_writes(monkeypatch)
+
+    meeting.actions.append(ActionItem(text="Plan the offsite", owner="Sam", due=date(2024, 7, 1)))
+    store.save(meeting)
+
+    shard = tmp_path / "index" / "2024-05.json"
+    assert [path for path, _size in written] == [tmp_path / "meetings" / f"{meeting.id}.json", shard]
+    assert written[1][1] < 1000
+    assert {name: data for name, data in index_snapshot(tmp_path).items() if name != shard.name} == others
+    assert opened(tmp_path).rows(person="Ana Lima")[0].open_actions == 1
+
+
+def test_a_meeting_moved_to_another_month_moves_its_row(tmp_path: Path) -> None:
+    store = opened(tmp_path)
+    staying = make_meeting("Ana Lima", day=0)
+    moving = make_meeting("Bo Chen", day=1)
+    store.save(staying)
+    store.save(moving)
+    other = opened(tmp_path)
+
+    moving.started_at = datetime(2024, 8, 2, 10, 0, tzinfo=timezone.utc)
+    store.save(moving)
+
+    assert listing(tmp_path / "index") == {"2024-05.json", "2024-08.json"}
+    assert index_ids(tmp_path) == {staying.id, moving.id}
+    # Another process picks up both shards' change, and lists the meeting once.
+    assert [(row.person, row.when) for row in other.rows()] == [
+        ("Bo Chen", moving.started_at),
+        ("Ana Lima", staying.started_at),
+    ]
+
+    staying.started_at = moving.started_at
+    store.save(staying)
+    assert listing(tmp_path / "index") == {"2024-08.json"}
+
+
+def test_a_shard_is_a_tinydb_file(tmp_path: Path) -> None:
+    from tinydb import TinyDB
+
+    store = opened(tmp_path)
+    meeting = make_meeting("Ana Lima", status="ended", ended_at=DAY + timedelta(hours=1))
+    store.save(meeting)
+
+    db = TinyDB(tmp_path / "index" / "2024-05.json")
+    try:
+        [document] = db.table("meetings").all()
+    finally:
+        db.close()
+    assert (document["id"], document["person"], document["status"]) == (meeting.id, "Ana Lima", "ended")
+
+
+def test_put_many_writes_each_shard_once(tmp_path: Path, monkeypatch) -> None:
+    store = opened(tmp_path)
+    meetings = [make_meeting(f"Person {number}", day=number * 3) for number in range(30)]  # May 6 to Aug 1
+    written = counting_writes(monkeypatch)
+
+    store.put_many(meetings)
+
+    shards = [path for path, _size in written if path.parent == tmp_path / "index"]
+    assert sorted(path.name for path in shards) == ["2024-05.json", "2024-06.json", "2024-07.json", "2024-08.json"]
+    assert len(written) == 30 + len(shards)
+    assert index_ids(tmp_path) == {meeting.id for meeting in meetings}
+
+
+def test_forget_removes_the_row_once_the_file_is_gone(tmp_path: Path) -> None:
+    store = opened(tmp_path)
+    kept = make_meeting("Ana Lima", day=0)
+    trashed = make_meeting("Bo Chen", day=1)
+    store.save(kept)
+    store.save(trashed)
+    other = opened(tmp_path)
+
+    # As the trash does: move the file out of meetings/, then forget it.
+    (tmp_path / "trash").mkdir()
+    os.rename(tmp_path / "meetings" / f"{trashed.id}.json", tmp_path / "trash" / f"{trashed.id}.json")
+    store.forget(trashed.id)
+
+    assert [row.person for row in store.rows()] == ["Ana Lima"]
+    assert index_ids(tmp_path) == {kept.id}
+    assert [row.person for row in other.rows()] == ["Ana Lima"]
+    assert [row.person for row in opened(tmp_path).rows()] == ["Ana Lima"]
+
+    store.forget(trashed.id)  # not listed any more: nothing to do
+    store.forget(kept.id)
+    assert store.rows() == []
+    assert listing(tmp_path / "index") == set()
+    with pytest.raises(StoreError, match="is not a meeting id"):
+        store.forget("../index")
+
+
+def test_an_old_single_index_json_is_replaced_by_monthly_shards(tmp_path: Path) -> None:
+    listed = make_meeting("Ana Lima", day=0)
+    unlisted = make_meeting("Bo Chen", day=40)
+    write_files(tmp_path, [listed, unlisted])
+    # The old layout: one TinyDB file, here stale (one row for a file that is gone, one missing).
+    old_row = {"id": "gone01", "person": "Cy Diaz", "manager": "Sam Boss", "agenda_name": "career"}
+    (tmp_path / "index.json").write_text(json.dumps({"meetings": {"1": old_row}}))
+    (tmp_path / "index.json.lock").write_text("")
+
+    store = opened(tmp_path)
+
+    assert [row.person for row in store.rows()] == ["Bo Chen", "Ana Lima"]
+    assert listing(tmp_path) == {"index", "index.lock", "meetings"}
+    assert listing(tmp_path / "index") == {"2024-05.json", "2024-06.json"}
+    assert index_ids(tmp_path) == {listed.id, unlisted.id}

@@ -111,6 +111,9 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_meetings()
+        # Files the store had to move aside or refuse: say so here, where the manager looks.
+        for problem in self.store.problems:
+            self.notify(problem, title="A meeting file can't be read", severity="warning", timeout=30, markup=False)
 
     def on_screen_resume(self) -> None:
         # A meeting may have changed while another screen was on top.

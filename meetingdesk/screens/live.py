@@ -41,7 +41,7 @@ AUTOSAVE_SECONDS = 1.0
 """Typing is saved at most this long after the last key."""
 CLOCK_SAVE_SECONDS = 5.0
 """While nothing is typed, the running clock is still saved this often, for resuming after a crash."""
-DOWNTIME_QUESTION_SECONDS = 15
+DOWNTIME_QUESTION_SECONDS = 60
 """On resuming, a gap longer than this since the last save makes the screen ask whether to count it."""
 
 
@@ -203,9 +203,12 @@ class LiveScreen(Screen[None]):
         notes = self.query_one("#notes", TextArea)
         if notes.text != section.notes:
             notes.load_text(section.notes)
+            # Carry on writing where the notes end, not before what is already there.
+            notes.move_cursor(notes.document.end)
         private = self.query_one("#private", TextArea)
         if private.text != section.private_notes:
             private.load_text(section.private_notes)
+            private.move_cursor(private.document.end)
 
     def _show_priorities(self, highlight: int | None = None) -> None:
         lines = []

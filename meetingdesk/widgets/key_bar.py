@@ -20,6 +20,7 @@ class KeyBar(Static):
         background: $panel;
         color: $text;
         padding: 0 1;
+        max-height: 40%;
     }
     """
 
