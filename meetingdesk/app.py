@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from datetime import date
 from functools import partial
 
@@ -12,9 +13,11 @@ from textual.screen import Screen
 
 from meetingdesk import messages
 from meetingdesk.locations import styles_dir
-from meetingdesk.models import Meeting
 from meetingdesk.store import Store
 from meetingdesk.timer import Clock, system_clock
+
+if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
+    from meetingdesk.models import Meeting
 
 PALETTE_COMMANDS = (
     "Next section",

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from meetingdesk.models import Meeting
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
+    from meetingdesk.models import Meeting
 
 
 @dataclass

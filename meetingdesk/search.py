@@ -15,11 +15,13 @@ import threading
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from meetingdesk.locations import meetings_dir
-from meetingdesk.models import Meeting
 from meetingdesk.store import StoreError, write_private_file
+
+if TYPE_CHECKING:
+    from meetingdesk.models import Meeting
 
 CACHE_VERSION = 1
 """Bumped when the cache's layout changes; an older cache is rebuilt from the meeting files."""
@@ -305,6 +307,8 @@ def _is_meeting_file(name: str) -> bool:
 def _read(path: Path) -> Meeting | None:
     """The meeting in `path`, or None when it can't be read (the store reports and moves those)."""
     try:
+        from meetingdesk.models import Meeting
+
         return Meeting.model_validate_json(path.read_bytes())
     except (OSError, ValueError):
         return None

@@ -21,10 +21,12 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any
 
 from meetingdesk.locations import index_path, meetings_dir
-from meetingdesk.models import Meeting, MeetingStatus, UnreadableMeeting, meeting_from_data, utc_now
+
+if TYPE_CHECKING:  # pydantic loads with the models: listing meetings at start-up needs neither
+    from meetingdesk.models import Meeting
 
 FILE_MODE = 0o600
 """Permissions of every file MeetingDesk writes: review notes are for their owner only."""
@@ -184,7 +186,7 @@ class MeetingRow:
     """When its clock first started."""
     ended_at: datetime | None
     """When the manager ended it."""
-    status: MeetingStatus
+    status: str
     """"live" until ended, then "ended"."""
     open_actions: int
     """How many actions are not yet done."""
@@ -222,7 +224,8 @@ FileStat = tuple[int, int]
 ShardSignature = tuple[int, int, int]
 """A shard file's (inode, mtime_ns, size): atomic replaces change the inode, so another writer shows."""
 
-_STATUSES = frozenset(get_args(MeetingStatus))
+_STATUSES = frozenset({"live", "ended"})
+"""The values of models.MeetingStatus, spelled out so listing meetings needs no pydantic."""
 
 
 def shard_name(when: datetime) -> str:
@@ -662,8 +665,10 @@ class Store:
         except ValueError:
             raise _DamagedFile(f"{path} is not valid JSON") from None
         try:
-            return meeting_from_data(raw)
-        except UnreadableMeeting as error:
+            from meetingdesk import models
+
+            return models.meeting_from_data(raw)
+        except models.UnreadableMeeting as error:
             if error.newer:
                 raise _NewerFile(
                     f"{path} {error.reason}. Upgrade MeetingDesk to open it; the file was left as it is."
@@ -714,6 +719,8 @@ class Store:
         """
         self._require_open()
         path = self._path(meeting.id)
+        from meetingdesk.models import utc_now
+
         meeting.updated_at = utc_now()
         write_private_file(path, meeting.model_dump_json(indent=1))
         row = MeetingRow.from_meeting(meeting)

@@ -13,7 +13,10 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Literal
 
-from meetingdesk.models import Meeting, SectionRecord
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for annotations: the clock needs no pydantic to start
+    from meetingdesk.models import Meeting, SectionRecord
 
 Clock = Callable[[], datetime]
 """Returns the current time as a timezone-aware datetime."""
