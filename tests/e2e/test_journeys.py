@@ -269,3 +269,20 @@ def test_a_bad_agenda_from_the_shell_is_one_sentence_and_status_2(
     for words in expected:
         assert words in completed.stderr
     assert meeting_files(home) == []
+
+
+def test_the_command_palette_runs_meeting_commands_by_their_names(run, agenda_file: Path) -> None:
+    terminal = start_meeting(run, agenda_file)
+    for name, shows in (("Next section", "2 of 3 · What next"), ("Pause timer", "PAUSED"), ("End meeting", "Before you close")):
+        terminal.send("\x10")  # ctrl+p
+        terminal.wait_for("Search for commands")
+        terminal.drain(0.3)
+        terminal.send(name)
+        terminal.wait_for(name)
+        terminal.drain(0.3)
+        terminal.send(ENTER)
+        terminal.wait_for(shows)
+        terminal.drain(0.3)
+    terminal.send(ESCAPE)
+    terminal.wait_for("Shared notes")
+    assert terminal.close() == 0
