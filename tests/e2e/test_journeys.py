@@ -286,3 +286,23 @@ def test_the_command_palette_runs_meeting_commands_by_their_names(run, agenda_fi
     terminal.send(ESCAPE)
     terminal.wait_for("Shared notes")
     assert terminal.close() == 0
+
+
+def test_a_second_process_opens_the_live_meeting_read_only(run, agenda_file: Path, home: Path) -> None:
+    first = start_meeting(run, agenda_file)
+    first.send("Typed in the first window.")
+    first.wait_until(
+        lambda: any("Typed in the first window." in path.read_text(encoding="utf-8") for path in meeting_files(home)),
+        "Autosaving in the first window",
+        timeout=5,
+    )
+    second = run("resume")
+    second.wait_for("READ-ONLY: running in another window")
+    second.send("ignored")
+    first.send(" And more.")
+    second.wait_for("Typed in the first window. And more.", timeout=8)
+    assert "ignored" not in second.text
+    assert second.close() == 0
+    assert first.close() == 0
+    (path,) = meeting_files(home)
+    assert json.loads(path.read_text(encoding="utf-8"))["sections"][0]["notes"] == "Typed in the first window. And more."
