@@ -347,6 +347,12 @@ class Store:
             _make_private_dir(self.root, tighten_existing=True)
             _make_private_dir(self.meetings_dir, tighten_existing=True)
         except OSError as error:
+            blocker = next((part for part in (self.root, *self.root.parents) if part.exists() and not part.is_dir()), None)
+            if blocker is not None:
+                raise StoreError(
+                    f"MeetingDesk can't use {self.root} as its data folder: {blocker} is a file, not a folder. "
+                    "Set MEETINGDESK_HOME to a folder you own."
+                ) from error
             raise StoreError(
                 f"MeetingDesk can't create its data folder {self.root} ({error.strerror or error}). "
                 "Check that the path is a folder you own, or set MEETINGDESK_HOME to another folder."
