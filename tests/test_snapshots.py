@@ -39,7 +39,8 @@ def filled_meeting(clock, *, ended: bool):
     return meeting
 
 
-def freeze_editors(pilot) -> None:
+async def freeze_editors(pilot) -> None:
+    await pilot.pause()  # the live screen is pushed just after start-up
     for text_area in pilot.app.screen.query("TextArea"):
         text_area.cursor_blink = False
 
@@ -120,3 +121,56 @@ def test_resume_asks_about_downtime(snap_compare, store, size) -> None:
     clock = FakeClock(meeting.updated_at + timedelta(minutes=12))
     app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
     assert snap_compare(app, terminal_size=size, run_before=freeze_editors)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_drop_carried_action_dialog(snap_compare, store, clock, size) -> None:
+    meeting = filled_meeting(clock, ended=False)
+    meeting.actions[0].carried_from = "earlier"
+    meeting.actions[0].carry_decision = "undecided"
+    app = MeetingDeskApp(store, clock=clock, start_meeting=meeting)
+
+    async def focus_actions(pilot) -> None:
+        await freeze_editors(pilot)
+        pilot.app.screen.query_one("#actions").focus()
+
+    keys = ["x", *"Project cancelled"]
+    assert snap_compare(app, press=[("space" if k == " " else k) for k in keys], terminal_size=size, run_before=focus_actions)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_record_confirm_delete(snap_compare, store, clock, size) -> None:
+    meeting = filled_meeting(clock, ended=True)
+    store.save(meeting)
+    app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
+    assert snap_compare(app, press=["ctrl+d"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_record_edit_notes(snap_compare, store, clock, size) -> None:
+    meeting = filled_meeting(clock, ended=True)
+    store.save(meeting)
+    app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
+    assert snap_compare(app, press=["n"], terminal_size=size, run_before=freeze_editors)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_person_filter(snap_compare, store, clock, size) -> None:
+    store.save(filled_meeting(clock, ended=True))
+    assert snap_compare(MeetingDeskApp(store, clock=clock), press=["p"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_live_meeting_read_only(snap_compare, store, clock, size) -> None:
+    from meetingdesk.claims import MeetingClaim
+
+    meeting = filled_meeting(clock, ended=False)
+    store.save(meeting)
+    other_window = MeetingClaim(store.root, meeting.id)
+    assert other_window.take()
+    app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=freeze_editors)
+    finally:
+        other_window.release()
+
