@@ -157,6 +157,23 @@ class MeetingDeskApp(App[None]):
     def on_summary_screen_start_follow_up(self, message) -> None:
         self.start_follow_up(message.meeting)
 
+    def _settle_origins(self, meeting: Meeting) -> None:
+        """Carried actions settled in this meeting are settled in the meetings they came from too."""
+        from meetingdesk.followup import settle_origins
+        from meetingdesk.store import StoreError
+
+        origins: dict[str, Meeting] = {}
+        for origin_id in {action.carried_from for action in meeting.actions if action.carried_from}:
+            try:
+                origins[origin_id] = self.store.load(origin_id)
+            except StoreError:
+                continue  # deleted or unreadable: the newest copy still says what was decided
+        for origin in settle_origins(meeting, origins, self.today()):
+            try:
+                self.store.save(origin)
+            except StoreError as error:
+                self.notify(str(error), title="An earlier meeting was not updated", severity="warning", markup=False)
+
     def _earlier_meetings(self, person: str, except_id: str) -> list[Meeting]:
         from meetingdesk.store import StoreError
 
@@ -199,6 +216,8 @@ class MeetingDeskApp(App[None]):
 
     async def on_meeting_ended(self, message: messages.MeetingEnded) -> None:
         from meetingdesk.screens import SummaryScreen
+
+        self._settle_origins(message.meeting)
 
         await self.switch_screen(SummaryScreen(self.store, message.meeting))
 

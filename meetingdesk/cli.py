@@ -327,7 +327,8 @@ def list_actions(args: argparse.Namespace) -> int:
     seen: set[str] = set()
     # Rows come newest first; an action carried into a later meeting keeps its id, so the newest copy wins.
     for row in store.rows(person=args.person):
-        if (row.open_actions if args.open else row.actions) == 0:
+        # A meeting with no open action may still have settled an earlier meeting's copy: only skip empty ones.
+        if row.actions == 0:
             continue
         try:
             meeting = store.load(row.id)

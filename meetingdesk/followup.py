@@ -57,3 +57,26 @@ def decide(action: ActionItem, decision: str, today, reason: str = "") -> None:
     elif decision != "kept" and was_kept:
         action.carried_count -= 1
     action.carry_decision = decision  # type: ignore[assignment]
+
+
+def settle_origins(meeting: Meeting, earlier: dict[str, Meeting], today) -> list[Meeting]:
+    """Mark in each earlier meeting the carried actions this meeting settled as done or dropped.
+
+    So the earlier record no longer counts them as open. Each change is an amendment of
+    that meeting, saying where it was settled. Returns the earlier meetings that changed.
+    """
+    from meetingdesk.models import Amendment
+
+    changed: dict[str, Meeting] = {}
+    for action in meeting.actions:
+        origin = earlier.get(action.carried_from or "")
+        if origin is None or action.carry_decision not in ("done", "dropped"):
+            continue
+        for copy in origin.actions:
+            if copy.id == action.id and copy.is_open:
+                copy.done_on = action.done_on
+                copy.dropped_reason = action.dropped_reason
+                verb = "done" if action.carry_decision == "done" else f"dropped ({action.dropped_reason})"
+                origin.amendments.append(Amendment(what=f"“{copy.text}” marked {verb} in the follow-up of {today:%d %b %Y}."))
+                changed[origin.id] = origin
+    return list(changed.values())

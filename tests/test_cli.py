@@ -439,3 +439,16 @@ def test_shell_commands_never_load_textual(store, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_actions_open_skips_an_action_settled_in_a_later_meeting(capsys, store):
+    older = make_meeting(day=0)
+    newer = make_meeting(day=7)
+    carried = older.actions[0].model_copy(update={"done_on": TODAY, "carried_from": older.id, "carry_decision": "done"})
+    newer.actions = [carried]
+    store.save(older)
+    store.save(newer)
+    assert main(["actions", "--open", "--format", "json"]) == 0
+    texts = [row["text"] for row in json.loads(capsys.readouterr().out)]
+    assert older.actions[0].text not in texts
+    assert older.actions[1].text in texts

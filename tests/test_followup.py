@@ -134,3 +134,30 @@ async def test_start_follow_up_from_a_past_meeting(store: Store, clock) -> None:
         assert screen.meeting.follows == first.id
         assert [a.text for a in screen.meeting.actions] == ["Share the budget"]
         assert screen.meeting.actions[0].carry_decision == "undecided"
+
+
+def test_settling_a_carried_action_closes_it_in_the_meeting_it_came_from(clock) -> None:
+    from meetingdesk.followup import settle_origins
+
+    first = past_meeting(clock, 7, [ActionItem(text="Share the budget"), ActionItem(text="Book course")])
+    second = meeting_from_agenda(AGENDA, "Dana Lee", "Sam Rivera")
+    carry_forward(second, [first])
+    decide(second.actions[0], "done", date(2026, 11, 23))
+    decide(second.actions[1], "kept", date(2026, 11, 23))
+    changed = settle_origins(second, {first.id: first}, date(2026, 11, 23))
+    assert changed == [first]
+    assert first.actions[0].done_on == date(2026, 11, 23) and first.actions[1].is_open
+    assert "follow-up" in first.amendments[0].what
+
+
+async def test_ending_a_follow_up_updates_the_earlier_record(store: Store, clock) -> None:
+    first = past_meeting(clock, 7, [ActionItem(text="Share the budget", owner="Sam Rivera", due=date(2026, 11, 30))])
+    store.save(first)
+    app = MeetingDeskApp(store, clock=clock, start_meeting=meeting_from_agenda(AGENDA, "Dana Lee", "Sam Rivera"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#actions").focus()
+        await pilot.press("d", "ctrl+f", "ctrl+f")
+        await pilot.pause()
+    assert store.load(first.id).actions[0].done_on == clock().date()
+    assert [row.open_actions for row in store.rows()] == [0, 0]
