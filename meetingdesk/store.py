@@ -453,7 +453,13 @@ class Store:
         """
         self._forget_rows()
         dirty: dict[str, None] = {}
-        for shard in sorted(self._list_shards()):
+        self._take_shards(sorted(self._list_shards()), dirty)
+        return dirty
+
+    def _take_shards(self, shards: list[str], dirty: dict[str, None]) -> None:
+        """Read `shards` into memory; an unreadable one is marked dirty, to be written again from the files."""
+        for shard in shards:
+            self._shard_signatures.pop(shard, None)
             found = self._read_shard(shard)
             if found is None:
                 dirty[shard] = None
@@ -463,7 +469,6 @@ class Store:
                 self._shard_signatures[shard] = signature
             for row, stat in rows:
                 self._load_row(shard, row, stat, dirty)
-        return dirty
 
     def _load_row(self, shard: str, row: MeetingRow, stat: FileStat, dirty: dict[str, None]) -> None:
         """Take in one row read from `shard`; a row listed twice (a crash mid-move) keeps the right shard's copy."""
@@ -492,17 +497,7 @@ class Store:
         for meeting_id in [meeting_id for meeting_id, shard in self._shard_of.items() if shard in changed]:
             self._remove_row(meeting_id)
         dirty: dict[str, None] = {}
-        for shard in sorted(changed):
-            self._shard_signatures.pop(shard, None)
-            found = self._read_shard(shard)
-            if found is None:
-                dirty[shard] = None
-                continue
-            rows, signature = found
-            if signature is not None:
-                self._shard_signatures[shard] = signature
-            for row, stat in rows:
-                self._load_row(shard, row, stat, dirty)
+        self._take_shards(sorted(changed), dirty)
         if dirty and locked:
             self._refresh_locked(dirty)
 
