@@ -116,19 +116,25 @@ class MeetingDeskApp(App[None]):
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every enabled binding of the screen that has a palette name, then Textual's own."""
+        """The screen's enabled commands: DESIGN's names first in their order, then its other keys, then Textual's."""
         found: dict[str, SystemCommand] = {}
         for active in screen.active_bindings.values():
             binding = active.binding
-            if binding.description in PALETTE_COMMANDS and active.enabled:
-                found[binding.description] = SystemCommand(
+            if not active.enabled or not binding.description or binding.action in ("quit", "app.quit"):
+                continue
+            if binding.description in PALETTE_COMMANDS or binding.show:
+                found.setdefault(
                     binding.description,
-                    binding.tooltip or binding.description,
-                    partial(self.run_action, binding.action, active.node),
+                    SystemCommand(
+                        binding.description,
+                        binding.tooltip or binding.description,
+                        partial(self.run_action, binding.action, active.node),
+                    ),
                 )
         for name in PALETTE_COMMANDS:
             if name in found:
-                yield found[name]
+                yield found.pop(name)
+        yield from found.values()
         yield from super().get_system_commands(screen)
 
     async def on_open_meeting(self, message: messages.OpenMeeting) -> None:

@@ -451,3 +451,13 @@ async def test_backspace_on_the_priorities_list_deletes_nothing(store: Store, cl
         app.screen.query_one("#priorities").focus()
         await pilot.press("backspace")
         assert [p.text for p in app.screen.meeting.priorities] == ["Lead planning"]
+
+
+async def test_every_key_of_the_home_screen_is_in_the_palette_too(store: Store, clock) -> None:
+    store.save(meeting_from_agenda(AGENDA, "Dana Lee", "Sam Rivera"))
+    app = MeetingDeskApp(store, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        names = [command.title for command in app.get_system_commands(app.screen)]
+        assert names[0] == "New meeting"
+        assert {"Search", "Filter by person", "Open actions", "Trash"} <= set(names)
