@@ -104,6 +104,8 @@ class Terminal:
         env = dict(os.environ)
         env.update(TERM="xterm-256color", COLORTERM="truecolor", COLUMNS=str(COLUMNS), LINES=str(LINES))
         env.pop("TEXTUAL", None)
+        # Measure what a user has: Python caching compiled modules (this sandbox turns that off).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         if home is not None:
             env["MEETINGDESK_HOME"] = str(home)
         self.screen = pyte.Screen(COLUMNS, LINES)

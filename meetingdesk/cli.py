@@ -54,14 +54,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
-def open_store():
+def open_store(check_files: bool = True):
     """The store on the data folder, or a CommandError naming the folder."""
     from meetingdesk.locations import data_dir
     from meetingdesk.store import Store, StoreError
 
     store = Store(data_dir())
     try:
-        store.open()
+        store.open(check_files=check_files)
     except StoreError as error:
         raise CommandError(str(error)) from None
     for problem in store.problems:
@@ -118,7 +118,8 @@ def resume_meeting() -> int:
 def run_app(store=None, **start) -> int:
     from meetingdesk.app import MeetingDeskApp
 
-    app = MeetingDeskApp(store or open_store(), **start)
+    # The home screen looks at every meeting file just after its first frame (Store.check_files).
+    app = MeetingDeskApp(store or open_store(check_files=False), **start)
     app.run()
     return app.return_code or 0
 

@@ -328,6 +328,8 @@ class Store:
         self._legacy_index = index_path(self.root)
         self._lock: Any = None
         self._opened = False
+        self._unchecked: dict[str, None] | None = None
+        """Shards to write after the deferred look at the meeting files, or None when nothing is deferred."""
         # One copy of each row; the per-row dicts below are small and share the id strings.
         self._rows: dict[str, MeetingRow] = {}
         self._stats: dict[str, FileStat] = {}
@@ -339,8 +341,13 @@ class Store:
 
     # --- opening and the index ---
 
-    def open(self) -> None:
-        """Create the data folder (0700) and meetings/, then load the index, rebuilding what is stale."""
+    def open(self, *, check_files: bool = True) -> None:
+        """Create the data folder (0700) and meetings/, then load the index, rebuilding what is stale.
+
+        With `check_files=False` the index is loaded as it is and the look at every meeting
+        file (for files changed behind the store's back) waits for `check_files()`, so a
+        screen can show the list first. A missing index is still rebuilt at once.
+        """
         from filelock import FileLock
 
         try:
@@ -374,7 +381,21 @@ class Store:
                 with suppress(OSError):
                     os.unlink(self._legacy_index.with_name(self._legacy_index.name + ".lock"))
             else:
-                self._refresh_locked(self._load_index())
+                dirty = self._load_index()
+                if check_files or not self._rows:
+                    self._refresh_locked(dirty)
+                else:
+                    self._unchecked = dirty
+
+    def check_files(self) -> bool:
+        """Finish an `open(check_files=False)`: list what changed on disk. True if the rows changed."""
+        if self._unchecked is None:
+            return False
+        before = dict(self._stats)
+        with self._locked():
+            dirty, self._unchecked = self._unchecked, None
+            self._refresh_locked(dirty)
+        return self._stats != before
 
     def rebuild_index(self) -> None:
         """Rebuild the index from the meeting files, moving unreadable ones to damaged/."""

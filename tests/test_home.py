@@ -213,7 +213,7 @@ async def test_a_damaged_meeting_file_is_reported_on_the_home_screen(home, clock
     store.open()
     app = MeetingDeskApp(store, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await pilot.pause(0.3)  # the files are looked at just after the first frame
         shown = [notification.message for notification in app._notifications]
         assert any("abc123.json" in message and "damaged" in message for message in shown)
     assert list((home / "damaged").iterdir()), "the file is moved aside, not deleted"

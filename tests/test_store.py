@@ -629,3 +629,26 @@ def test_an_old_single_index_json_is_replaced_by_monthly_shards(tmp_path: Path) 
     assert listing(tmp_path) == {"index", "index.lock", "meetings"}
     assert listing(tmp_path / "index") == {"2024-05.json", "2024-06.json"}
     assert index_ids(tmp_path) == {listed.id, unlisted.id}
+
+
+def test_the_look_at_the_files_can_wait_until_after_the_first_frame(tmp_path: Path) -> None:
+    store = opened(tmp_path)
+    store.save(make_meeting("Ana Lima", day=0))
+    arrived = make_meeting("Cy Diaz", day=2)
+    (tmp_path / "meetings" / f"{arrived.id}.json").write_text(arrived.model_dump_json(indent=1))
+
+    quick = Store(tmp_path)
+    quick.open(check_files=False)
+    assert [row.person for row in quick.rows()] == ["Ana Lima"], "the index as it was, at once"
+    assert quick.check_files() is True
+    assert [row.person for row in quick.rows()] == ["Cy Diaz", "Ana Lima"]
+    assert quick.check_files() is False
+
+
+def test_a_missing_index_is_rebuilt_at_once_even_when_the_check_waits(tmp_path: Path) -> None:
+    store = opened(tmp_path)
+    store.save(make_meeting("Ana Lima", day=0))
+    shutil.rmtree(tmp_path / "index")
+    quick = Store(tmp_path)
+    quick.open(check_files=False)
+    assert [row.person for row in quick.rows()] == ["Ana Lima"]

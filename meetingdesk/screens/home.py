@@ -111,6 +111,18 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_meetings()
+        # Let the first frame reach the terminal before looking at every file.
+        self.set_timer(0.1, self._check_files)
+
+    def _check_files(self) -> None:
+        """After the first frame: pick up meeting files changed behind the store's back, and report bad ones."""
+        from meetingdesk.store import StoreError
+
+        try:
+            if self.store.check_files():
+                self.refresh_meetings()
+        except StoreError as error:
+            self.notify(str(error), title="Meetings not checked", severity="warning", markup=False)
         # Files the store had to move aside or refuse: say so here, where the manager looks.
         for problem in self.store.problems:
             self.notify(problem, title="A meeting file can't be read", severity="warning", timeout=30, markup=False)
