@@ -319,32 +319,27 @@ def list_actions(args: argparse.Namespace) -> int:
     """`meetingdesk actions`: every action across meetings, soonest deadline first, overdue ones marked."""
     from datetime import date
 
+    from meetingdesk.followup import newest_copies
     from meetingdesk.store import StoreError
 
     output = _check_format(args.format, ("table", "json"))
     store = open_store()
     today = date.today()
-    found = []
-    seen: set[str] = set()
-    # Rows come newest first; an action carried into a later meeting keeps its id, so the newest copy wins.
+    meetings = []
     for row in store.rows(person=args.person):
         # A meeting with no open action may still have settled an earlier meeting's copy: only skip empty ones.
         if row.actions == 0:
             continue
         try:
-            meeting = store.load(row.id)
+            meetings.append(store.load(row.id))
         except StoreError as error:
             print(f"meetingdesk: {error}", file=sys.stderr)
-            continue
-        for action in meeting.actions:
-            if action.id in seen:
-                continue
-            seen.add(action.id)
-            if args.open and not action.is_open:
-                continue
-            if args.owner and action.owner.strip().casefold() != args.owner.strip().casefold():
-                continue
-            found.append((action, meeting))
+    found = [
+        (action, meeting)
+        for meeting, action in newest_copies(meetings)
+        if (action.is_open or not args.open)
+        and (not args.owner or action.owner.strip().casefold() == args.owner.strip().casefold())
+    ]
     found.sort(key=lambda pair: (pair[0].due is None, pair[0].due or date.max))
 
     def overdue(action) -> bool:

@@ -5,18 +5,23 @@ from __future__ import annotations
 from meetingdesk.models import ActionItem, Meeting
 
 
-def open_actions_from(earlier: list[Meeting]) -> list[ActionItem]:
-    """The open actions of `earlier` meetings (any order), each action once: its newest meeting's copy.
+def newest_copies(meetings: list[Meeting]) -> list[tuple[Meeting, ActionItem]]:
+    """Every action of `meetings` (any order) once, as its newest meeting's copy, with that meeting.
 
     A carried action keeps its id, so an action done or dropped in a later meeting is not
     brought back by an earlier meeting's copy.
     """
     newest: dict[str, tuple[Meeting, ActionItem]] = {}
-    for meeting in sorted(earlier, key=lambda m: m.started_at or m.created_at):
+    for meeting in sorted(meetings, key=lambda m: m.started_at or m.created_at):
         for action in meeting.actions:
             newest[action.id] = (meeting, action)
+    return list(newest.values())
+
+
+def open_actions_from(earlier: list[Meeting]) -> list[ActionItem]:
+    """The open actions of `earlier` meetings, each once (its newest copy), ready to carry forward."""
     carried = []
-    for meeting, action in newest.values():
+    for meeting, action in newest_copies(earlier):
         if action.is_open:
             moment = meeting.started_at or meeting.created_at
             carried.append(
