@@ -11,7 +11,7 @@ import uuid
 from datetime import date, datetime, timezone
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, ValidationError, field_validator
+from pydantic import AwareDatetime, BaseModel, Field, ValidationError
 
 SCHEMA_VERSION = 1
 """Version of the meeting file format. Bumped when a saved field changes meaning."""
@@ -199,11 +199,6 @@ class Meeting(BaseModel):
     """The id of the meeting this one follows up, if any."""
     amendments: list[Amendment] = Field(default_factory=list)
     """Changes made after the meeting ended, oldest first."""
-
-    @field_validator("current_section")
-    @classmethod
-    def _non_negative(cls, value: int) -> int:
-        return max(0, value)
 
     @property
     def participants(self) -> list[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import Input, Markdown, TextArea
+from textual.widgets import Input, TextArea
 
 from meetingdesk.app import MeetingDeskApp
 from meetingdesk.models import Agenda, AgendaSection, Meeting, meeting_from_agenda
