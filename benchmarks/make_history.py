@@ -9,7 +9,7 @@ notes in some sections. Every meeting is ended except one live meeting from the 
 before; the newest meeting (ended, a few hours ago) is the one `run.py` looks for.
 
 How it writes: each meeting file goes through the store's one atomic write
-(`meetingdesk.store.write_private_file`: temp file, fsync, rename, 0600) at the path
+(`meetingdesk.storage.files.write_private_file`: temp file, fsync, rename, 0600) at the path
 the store uses (`meetings/<id>.json`), and then `Store.rebuild_index()` reads every
 file back once, validates it as the store would, and writes the index once. That
 also proves every generated file is one the store can read. The files are written
@@ -36,7 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from meetingdesk.agendas import load_agendas  # noqa: E402
 from meetingdesk.models import ActionItem, Meeting, Priority, SectionRecord, meeting_from_agenda  # noqa: E402
 from meetingdesk.locations import meetings_dir  # noqa: E402
-from meetingdesk.store import Store, write_private_file  # noqa: E402
+from meetingdesk.storage.files import write_private_file  # noqa: E402
+from meetingdesk.storage.store import Store  # noqa: E402
 
 WRITERS = 8
 """Threads writing meeting files at once."""

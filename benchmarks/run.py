@@ -49,10 +49,11 @@ sys.path.insert(0, str(BENCH_DIR))
 import make_history  # noqa: E402
 from bare_app import TITLE as BARE_TITLE  # noqa: E402
 
-from meetingdesk import store as store_module  # noqa: E402
+from meetingdesk.storage import index as index_module  # noqa: E402
+from meetingdesk.storage import store as store_module  # noqa: E402
 from meetingdesk.agendas import load_agendas  # noqa: E402
 from meetingdesk.models import ActionItem, Priority, SectionRecord, meeting_from_agenda  # noqa: E402
-from meetingdesk.store import Store  # noqa: E402
+from meetingdesk.storage.store import Store  # noqa: E402
 from meetingdesk.summary import summary_markdown, summary_text  # noqa: E402
 
 COLUMNS, LINES = 120, 40
@@ -326,7 +327,7 @@ def bench_autosave(big: Path, small: Path, saves: int) -> tuple[Result, Result]:
     stores = {}
     meetings = {}
     first: dict[int, tuple[float, int]] = {}
-    store_module.write_private_file = counting_write
+    store_module.write_private_file = index_module.write_private_file = counting_write
     try:
         for size, home in ((BIG, big), (SMALL, small)):
             store = Store(home)
@@ -366,7 +367,7 @@ def bench_autosave(big: Path, small: Path, saves: int) -> tuple[Result, Result]:
                 row_times[size].append(time.perf_counter() - started)
                 row_sizes[size].append(sum(n for _, n in written))
     finally:
-        store_module.write_private_file = original
+        store_module.write_private_file = index_module.write_private_file = original
     row_time_ratio = median(row_times[BIG]) / median(row_times[SMALL])
     row_byte_ratio = median(row_sizes[BIG]) / median(row_sizes[SMALL])
     with_row = Result(
@@ -402,7 +403,8 @@ def bench_autosave(big: Path, small: Path, saves: int) -> tuple[Result, Result]:
 
 def bench_search(big: Path, repeats: int = 20) -> tuple[Result, float]:
     """The home screen's search: SearchIndex.search over every meeting's person, agenda, notes and actions."""
-    from meetingdesk.search import SearchIndex, search_cache_path
+    from meetingdesk.locations import search_cache_path
+    from meetingdesk.storage.search import SearchIndex
 
     store = Store(big)
     started = time.perf_counter()

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
-from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from meetingdesk import messages
+from meetingdesk.desk import Desk
 from meetingdesk.locations import styles_dir
-from meetingdesk.store import Store
 from meetingdesk.timer import Clock, system_clock
 
 if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
     from meetingdesk.models import Meeting
+    from meetingdesk.storage.store import Store
 
 PALETTE_COMMANDS = (
     "Next section",
@@ -57,36 +58,46 @@ class MeetingDeskApp(App[None]):
         open_meeting_id: str | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
-        self.clock = clock
+        self.desk = Desk(store, clock)
+        """What the screens ask to do anything to a meeting."""
         self._start_meeting = start_meeting
         self._open_meeting_id = open_meeting_id
         self._quit_anyway = False
 
-    def today(self) -> date:
-        """Today in the manager's time zone, from the injected clock."""
-        return self.clock().astimezone().date()
+    @property
+    def store(self) -> Store:
+        """The data folder's meetings."""
+        return self.desk.store
+
+    @property
+    def clock(self) -> Clock:
+        """Where every screen gets the time."""
+        return self.desk.clock
 
     def on_mount(self) -> None:
         from meetingdesk.screens import HomeScreen
 
-        self.push_screen(HomeScreen(self.store))
+        self.push_screen(HomeScreen())
         if self._start_meeting is not None:
             self.post_message(messages.MeetingStarted(self._start_meeting))
         elif self._open_meeting_id is not None:
             self.post_message(messages.OpenMeeting(self._open_meeting_id))
 
+    def _live_screens(self) -> list:
+        from meetingdesk.screens import LiveScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, LiveScreen) and not screen.read_only]
+
     def _handle_exception(self, error: Exception) -> None:
         # Textual's own crash report prints local variables, and those hold the manager's notes.
         # Save every live meeting first, then report the bug without any text from the meeting.
-        from meetingdesk.screens import LiveScreen
+        from meetingdesk.crash import crash_report
 
-        for screen in self.screen_stack:
-            if isinstance(screen, LiveScreen) and not screen.read_only:
-                try:
-                    screen.save_now()
-                except Exception:  # noqa: BLE001 - the report below matters more than a second failure
-                    pass
+        for screen in self._live_screens():
+            try:
+                screen.save_now()
+            except Exception:  # noqa: BLE001 - the report below matters more than a second failure
+                pass
         self._return_code = 1
         if self._exception is None:
             self._exception = error
@@ -95,13 +106,10 @@ class MeetingDeskApp(App[None]):
 
     async def action_quit(self) -> None:
         """Save every live meeting; if one can't be saved, say so and quit only on a second ctrl+q."""
-        from meetingdesk.screens import LiveScreen
-
         unsaved = False
-        for screen in self.screen_stack:
-            if isinstance(screen, LiveScreen) and not screen.read_only:
-                screen.save_now()
-                unsaved = unsaved or screen.unsaved
+        for screen in self._live_screens():
+            screen.save_now()
+            unsaved = unsaved or screen.unsaved
         if unsaved and not self._quit_anyway:
             self._quit_anyway = True
             self.notify(
@@ -137,8 +145,10 @@ class MeetingDeskApp(App[None]):
         yield from found.values()
         yield from super().get_system_commands(screen)
 
+    # --- moving between screens ---
+
     async def on_open_meeting(self, message: messages.OpenMeeting) -> None:
-        from meetingdesk.store import StoreError
+        from meetingdesk.storage.files import StoreError
 
         try:
             meeting = self.store.load(message.meeting_id)
@@ -148,84 +158,24 @@ class MeetingDeskApp(App[None]):
         if meeting.status == "live":
             self._show_live(meeting, resumed=True)
         else:
-            from meetingdesk.screens import SummaryScreen
+            from meetingdesk.screens import RecordScreen
 
-            self.push_screen(SummaryScreen(self.store, meeting))
+            self.push_screen(RecordScreen(meeting))
 
     def on_meeting_started(self, message: messages.MeetingStarted) -> None:
-        meeting = message.meeting
-        if not any(action.is_carried for action in meeting.actions):
-            from meetingdesk.followup import carry_forward
+        for problem in self.desk.start(message.meeting):
+            self.notify(problem, title="A past meeting can't be read", severity="warning", markup=False)
+        self._show_live(message.meeting)
 
-            carry_forward(meeting, self._earlier_meetings(meeting.person, meeting.id))
-        self._show_live(meeting)
-
-    def on_summary_screen_start_follow_up(self, message) -> None:
-        self.start_follow_up(message.meeting)
-
-    def _settle_origins(self, meeting: Meeting) -> None:
-        """Carried actions settled in this meeting are settled in the meetings they came from too."""
-        from meetingdesk.followup import settle_origins
-        from meetingdesk.store import StoreError
-
-        origins: dict[str, Meeting] = {}
-        for origin_id in {action.carried_from for action in meeting.actions if action.carried_from}:
-            try:
-                origins[origin_id] = self.store.load(origin_id)
-            except StoreError:
-                continue  # deleted or unreadable: the newest copy still says what was decided
-        for origin in settle_origins(meeting, origins, self.today()):
-            try:
-                self.store.save(origin)
-            except StoreError as error:
-                self.notify(str(error), title="An earlier meeting was not updated", severity="warning", markup=False)
-
-    def _earlier_meetings(self, person: str, except_id: str) -> list[Meeting]:
-        from meetingdesk.store import StoreError
-
-        earlier = []
-        for row in self.store.rows(person=person):
-            if row.id == except_id:
-                continue
-            try:
-                earlier.append(self.store.load(row.id))
-            except StoreError as error:
-                self.notify(str(error), title="A past meeting can't be read", severity="warning", markup=False)
-        return earlier
-
-    def start_follow_up(self, previous: Meeting) -> None:
-        """A new meeting with the same person and agenda; what is open comes along."""
-        from meetingdesk.agendas import AgendaError, find_agenda
-        from meetingdesk.locations import user_agendas_dir
-        from meetingdesk.models import Agenda, AgendaSection, meeting_from_agenda
-
-        try:
-            agenda = find_agenda(previous.agenda_name, user_agendas_dir(self.store.root))
-        except AgendaError:
-            # The agenda file is gone or broken: run the same sections as last time.
-            agenda = Agenda(
-                name=previous.agenda_name,
-                title=previous.agenda_title,
-                purpose=previous.purpose,
-                sections=[
-                    AgendaSection(
-                        title=section.title,
-                        minutes=max(1, round((section.original_planned_seconds or section.planned_seconds) / 60)),
-                        prompts=section.prompts,
-                    )
-                    for section in previous.sections
-                ],
-            )
-        meeting = meeting_from_agenda(agenda, previous.person, previous.manager)
-        meeting.follows = previous.id
-        self.post_message(messages.MeetingStarted(meeting))
+    def on_start_follow_up(self, message: messages.StartFollowUp) -> None:
+        self.post_message(messages.MeetingStarted(self.desk.follow_up(message.meeting)))
 
     async def on_meeting_ended(self, message: messages.MeetingEnded) -> None:
-        from meetingdesk.screens import SummaryScreen
+        from meetingdesk.screens import RecordScreen
 
-        self._settle_origins(message.meeting)
-
-        await self.switch_screen(SummaryScreen(self.store, message.meeting))
+        for problem in self.desk.settle_origins(message.meeting):
+            self.notify(problem, title="An earlier meeting was not updated", severity="warning", markup=False)
+        await self.switch_screen(RecordScreen(message.meeting))
 
     async def on_show_home(self, message: messages.ShowHome) -> None:
         from meetingdesk.screens import HomeScreen
@@ -237,19 +187,12 @@ class MeetingDeskApp(App[None]):
     def _show_live(self, meeting: Meeting, resumed: bool = False) -> None:
         from meetingdesk.screens import LiveScreen
 
-        self.push_screen(LiveScreen(self.store, meeting, self.clock, resumed=resumed))
+        self.push_screen(LiveScreen(meeting, resumed=resumed))
 
 
-def crash_report(error: BaseException) -> str:
-    """What a crash prints: where the bug is, never the text of a meeting (no message, no locals)."""
-    import traceback
-
-    frames = traceback.extract_tb(error.__traceback__)
-    lines = [
-        "MeetingDesk hit a bug and closed. Every live meeting was saved first;",
-        "`meetingdesk resume` reopens it where it stopped.",
-        "",
-        f"Error: {type(error).__module__}.{type(error).__qualname__}",
-    ]
-    lines += [f"  {frame.filename}:{frame.lineno} in {frame.name}" for frame in frames[-8:]]
-    return "\n".join(lines)
+def desk_app(node: DOMNode) -> MeetingDeskApp:
+    """The MeetingDeskApp that `node` (a screen, a dialog, a widget) runs in, typed."""
+    app = node.app
+    if not isinstance(app, MeetingDeskApp):
+        raise TypeError(f"{type(node).__name__} runs only inside MeetingDeskApp, not {type(app).__name__}.")
+    return app

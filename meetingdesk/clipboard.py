@@ -84,8 +84,7 @@ def copy_text(
     else:
         result.routes.append(SYSTEM_ROUTE)
 
-    # Imported here: the store pulls in TinyDB, which the clipboard needs only at this point.
-    from meetingdesk.store import StoreError, write_private_file
+    from meetingdesk.storage.files import StoreError, write_private_file
 
     try:
         write_private_file(file_path, text)

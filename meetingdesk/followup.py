@@ -12,7 +12,7 @@ def newest_copies(meetings: list[Meeting]) -> list[tuple[Meeting, ActionItem]]:
     brought back by an earlier meeting's copy.
     """
     newest: dict[str, tuple[Meeting, ActionItem]] = {}
-    for meeting in sorted(meetings, key=lambda m: m.started_at or m.created_at):
+    for meeting in sorted(meetings, key=lambda m: m.when):
         for action in meeting.actions:
             newest[action.id] = (meeting, action)
     return list(newest.values())
@@ -23,13 +23,12 @@ def open_actions_from(earlier: list[Meeting]) -> list[ActionItem]:
     carried = []
     for meeting, action in newest_copies(earlier):
         if action.is_open:
-            moment = meeting.started_at or meeting.created_at
             carried.append(
                 action.model_copy(
                     update={
                         "carried_from": meeting.id,
                         "carry_decision": "undecided",
-                        "agreed_on": action.agreed_on or moment.date(),
+                        "agreed_on": action.agreed_on or meeting.when.date(),
                     }
                 )
             )
@@ -46,10 +45,10 @@ def carry_forward(meeting: Meeting, earlier: list[Meeting]) -> None:
     finished = [m for m in earlier if m.id != meeting.id]
     with_priorities = [m for m in finished if m.priorities]
     if with_priorities:
-        last = max(with_priorities, key=lambda m: m.started_at or m.created_at)
+        last = max(with_priorities, key=lambda m: m.when)
         meeting.previous_priorities = [p.model_copy() for p in last.priorities]
     if finished and meeting.follows is None:
-        meeting.follows = max(finished, key=lambda m: m.started_at or m.created_at).id
+        meeting.follows = max(finished, key=lambda m: m.when).id
 
 
 def decide(action: ActionItem, decision: str, today, reason: str = "") -> None:

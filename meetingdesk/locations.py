@@ -23,9 +23,9 @@ def meetings_dir(root: Path) -> Path:
     return root / "meetings"
 
 
-def index_path(root: Path) -> Path:
-    """The single-file index of MeetingDesk before the index was split by month; migrated on open."""
-    return root / "index.json"
+def index_dir(root: Path) -> Path:
+    """The index of meetings, one file per month: a cache rebuilt from the meeting files."""
+    return root / "index"
 
 
 def user_agendas_dir(root: Path) -> Path:
@@ -47,3 +47,23 @@ def styles_dir() -> Path:
     """The `.tcss` files: inside the package in a wheel, beside it in a source checkout."""
     shipped = PACKAGE_DIR / "styles"
     return shipped if shipped.is_dir() else PACKAGE_DIR.parent / "styles"
+
+
+def damaged_dir(root: Path) -> Path:
+    """Where files MeetingDesk can't read are moved, never overwritten."""
+    return root / "damaged"
+
+
+def trash_dir(root: Path) -> Path:
+    """Where deleted meetings wait to be restored."""
+    return root / "trash"
+
+
+def search_cache_path(root: Path) -> Path:
+    """The search cache; rebuilt from the meeting files when missing."""
+    return root / "search-cache.json"
+
+
+def locks_dir(root: Path) -> Path:
+    """One lock file per meeting running live in some window."""
+    return root / "locks"

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
     from meetingdesk.models import Meeting
@@ -14,7 +13,7 @@ if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
 
 @dataclass
 class OpenMeeting(Message):
-    """Show a meeting: its live screen if it is still running, else its summary."""
+    """Show a meeting: its live screen if it is still running, else its record."""
 
     meeting_id: str
 
@@ -27,8 +26,15 @@ class MeetingStarted(Message):
 
 
 @dataclass
+class StartFollowUp(Message):
+    """The manager wants the next meeting with `meeting`'s person, on the same agenda."""
+
+    meeting: Meeting
+
+
+@dataclass
 class MeetingEnded(Message):
-    """The manager ended a meeting: show its summary."""
+    """The manager ended a meeting: show its record."""
 
     meeting: Meeting
 

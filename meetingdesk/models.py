@@ -16,6 +16,9 @@ from pydantic import AwareDatetime, BaseModel, Field, ValidationError
 SCHEMA_VERSION = 1
 """Version of the meeting file format. Bumped when a saved field changes meaning."""
 
+MAX_MEETING_MINUTES = 8 * 60
+"""The longest meeting MeetingDesk runs, and what an agenda must plan less than: longer is a typo."""
+
 
 def new_id() -> str:
     """A new meeting, priority or action id: 32 hex digits, so any 6-digit prefix is usually unique."""
@@ -199,6 +202,11 @@ class Meeting(BaseModel):
     """The id of the meeting this one follows up, if any."""
     amendments: list[Amendment] = Field(default_factory=list)
     """Changes made after the meeting ended, oldest first."""
+
+    @property
+    def when(self) -> datetime:
+        """When the meeting took place: its start, or its set-up time if it never started."""
+        return self.started_at or self.created_at
 
     @property
     def participants(self) -> list[str]:

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from meetingdesk.errors import MeetingDeskError
+
 DATE_FORMS_HINT = "Try 2026-12-15, friday, tomorrow, in 3 days, next week, end of month or end of quarter."
 """The examples every date error ends with."""
 
@@ -53,7 +55,7 @@ _END_OF = re.compile(r"end of (?:the |this )?(week|month|quarter|year)")
 _SHORT_END = {"eow": "week", "eom": "month", "eoq": "quarter", "eoy": "year"}
 
 
-class QuickAddError(ValueError):
+class QuickAddError(MeetingDeskError, ValueError):
     """Something typed could not be read; the message says what and how to fix it."""
 
 

@@ -72,7 +72,7 @@ def summary_text(meeting: Meeting, include_private: bool = False, tz: tzinfo | N
 
 def summary_filename(meeting: Meeting, extension: str) -> str:
     """A safe file name for the summary, e.g. "2026-11-21-dana-lee-career-discussion.md"."""
-    when = (meeting.started_at or meeting.created_at).astimezone()
+    when = meeting.when.astimezone()
     slug = _slug(f"{meeting.person} {meeting.agenda_title}") or "meeting"
     extension = _slug(extension.lstrip(".")) or "txt"
     return f"{when.date().isoformat()}-{slug}.{extension}"

@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from meetingdesk.store import Store
-
-FROZEN_START = datetime(2026, 11, 23, 14, 0, tzinfo=timezone.utc)
-"""A Monday afternoon: every UI test starts here."""
-
-
-class FakeClock:
-    """A clock that only moves when the test says so."""
-
-    def __init__(self, start: datetime = FROZEN_START) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float = 0, minutes: float = 0) -> None:
-        self.now += timedelta(seconds=seconds, minutes=minutes)
+from meetingdesk.storage.store import Store
+from tests.builders import FakeClock
 
 
 @pytest.fixture(autouse=True)

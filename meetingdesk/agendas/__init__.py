@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meetingdesk.locations import builtin_agendas_dir
-from meetingdesk.models import Agenda, AgendaSection
+from meetingdesk.errors import MeetingDeskError
+from meetingdesk.models import MAX_MEETING_MINUTES, Agenda, AgendaSection
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
 BUILT_IN = "built-in"
 """The `Agenda.source` of the agendas shipped with MeetingDesk."""
 
-MAX_TOTAL_MINUTES = 8 * 60
-"""An agenda must plan less than this; anything longer is a typo, not a meeting."""
 
 MAX_FILE_BYTES = 1_000_000
 """Larger files are refused: an agenda is a page of text, not a document."""
@@ -49,7 +48,7 @@ _DECIMAL = re.compile(r"^[-+]?[0-9]*[.,][0-9]+$", re.ASCII)
 _NEGATIVE = re.compile(r"^-[0-9]+$", re.ASCII)
 
 
-class AgendaError(Exception):
+class AgendaError(MeetingDeskError):
     """An agenda file that cannot be used, with a sentence saying where and how to fix it."""
 
     def __init__(self, path: str, line: int | None, reason: str) -> None:
@@ -351,7 +350,7 @@ class _AgendaReader:
         if _WHOLE.match(amount):
             digits = amount.lstrip("+").lstrip("0")
             # Very long digit strings exceed int()'s limit; any of them is far over 8 hours anyway.
-            minutes = int(digits) if 0 < len(digits) <= 9 else (0 if not digits else MAX_TOTAL_MINUTES * 1000)
+            minutes = int(digits) if 0 < len(digits) <= 9 else (0 if not digits else MAX_MEETING_MINUTES * 1000)
             if minutes == 0:
                 raise self.fail(
                     line, f'the section "{_quote(title)}" has a time box of 0 minutes; give it at least 1, as in {fix}.'
@@ -369,7 +368,7 @@ class _AgendaReader:
 
     def _check_total(self, sections: list[_SectionDraft]) -> None:
         total = sum(draft.minutes for draft in sections)
-        if total >= MAX_TOTAL_MINUTES:
+        if total >= MAX_MEETING_MINUTES:
             hours, minutes = divmod(total, 60)
             if hours >= 1000:
                 length = "far more than 8 hours"

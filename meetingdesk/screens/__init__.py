@@ -1,8 +1,8 @@
 """One module per screen, each loaded when first asked for.
 
-`from meetingdesk.screens import SummaryScreen` still works, but importing this package
-does not load every screen: the summary screen pulls in markdown-it and the live screen
-its widgets, which the home screen doesn't need at start-up.
+`from meetingdesk.screens import RecordScreen` works, but importing this package
+does not load every screen: the record screen pulls in markdown-it and the live
+screen its widgets, which the home screen doesn't need at start-up.
 """
 
 from __future__ import annotations
@@ -13,11 +13,23 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from meetingdesk.screens.home import HomeScreen
     from meetingdesk.screens.live import LiveScreen
-    from meetingdesk.screens.summary import SummaryScreen
+    from meetingdesk.screens.new_meeting import NewMeetingScreen
+    from meetingdesk.screens.open_actions import OpenActionsScreen
+    from meetingdesk.screens.person import PersonScreen
+    from meetingdesk.screens.record import RecordScreen
+    from meetingdesk.screens.trash import TrashScreen
 
-__all__ = ["HomeScreen", "LiveScreen", "SummaryScreen"]
+__all__ = ["HomeScreen", "LiveScreen", "NewMeetingScreen", "OpenActionsScreen", "PersonScreen", "RecordScreen", "TrashScreen"]
 
-_MODULES = {"HomeScreen": "home", "LiveScreen": "live", "SummaryScreen": "summary"}
+_MODULES = {
+    "HomeScreen": "home",
+    "LiveScreen": "live",
+    "NewMeetingScreen": "new_meeting",
+    "OpenActionsScreen": "open_actions",
+    "PersonScreen": "person",
+    "RecordScreen": "record",
+    "TrashScreen": "trash",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Input, Static
 
 from meetingdesk import messages
+from meetingdesk.app import desk_app
+from meetingdesk.desk import Desk
+from meetingdesk.dialogs.person_picker import EVERYONE, PersonPicker
 from meetingdesk.locations import styles_dir
-from meetingdesk.search import SearchIndex
-from meetingdesk.store import MeetingRow, Store
+from meetingdesk.storage.rows import MeetingRow
+from meetingdesk.storage.search import SearchIndex
+from meetingdesk.storage.store import Store
 from meetingdesk.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
+    from meetingdesk.models import Meeting
 
 EMPTY_MESSAGE = (
     "No meetings yet.\n\n"
@@ -26,42 +33,6 @@ EMPTY_MESSAGE = (
 
 PAGE_SIZE = 100
 """Rows added to the table at a time: the next page comes when the cursor reaches the end."""
-
-EVERYONE = "\x00everyone"
-"""The person picker's option id for "show every meeting again"."""
-
-
-class PersonPicker(ModalScreen[str | None]):
-    """Pick whose meetings to show; the first option shows everyone's again."""
-
-    CSS_PATH = styles_dir() / "home.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
-
-    def __init__(self, people: list[str], current: str | None) -> None:
-        super().__init__()
-        self.people = people
-        self.current = current
-
-    def compose(self) -> ComposeResult:
-        options = [Option(Text("Everyone"), id=EVERYONE)]
-        options += [Option(Text(person), id=f"person-{number}") for number, person in enumerate(self.people)]
-        with Vertical(classes="picker"):
-            yield Static("Show the meetings with…", classes="picker-title")
-            yield OptionList(*options, id="people")
-            yield Static("enter picks · escape cancels", classes="picker-keys")
-
-    def on_mount(self) -> None:
-        if self.current in self.people:
-            self.query_one(OptionList).highlighted = self.people.index(self.current) + 1
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        option_id = event.option.id or EVERYONE
-        self.dismiss(EVERYONE if option_id == EVERYONE else self.people[int(option_id.removeprefix("person-"))])
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 class HomeScreen(Screen[None]):
     """Every meeting kept, newest first; enter or o opens one, / searches, p filters by person."""
@@ -80,10 +51,9 @@ class HomeScreen(Screen[None]):
         Binding("escape", "clear_filters", "Show all", id="clear_filters", tooltip="Clear the search and the person filter"),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.store = store
-        self.index = SearchIndex(store.root)
+        self.index: SearchIndex
         """Built in a thread the first time search or a view needs it."""
         self._rows: list[MeetingRow] = []
         self._has_more = False
@@ -95,6 +65,7 @@ class HomeScreen(Screen[None]):
         self._matches: list[str] | None = None
 
     def compose(self) -> ComposeResult:
+        self.index = SearchIndex(self.store.root)
         yield Header()
         yield Static("", id="resume", markup=False)
         yield Static(EMPTY_MESSAGE, id="empty", markup=False)
@@ -109,6 +80,14 @@ class HomeScreen(Screen[None]):
         yield table
         yield KeyBar()
 
+    @property
+    def desk(self) -> Desk:
+        return desk_app(self).desk
+
+    @property
+    def store(self) -> Store:
+        return self.desk.store
+
     def on_mount(self) -> None:
         self.refresh_meetings()
         # Let the first frame reach the terminal before looking at every file.
@@ -116,7 +95,7 @@ class HomeScreen(Screen[None]):
 
     def _check_files(self) -> None:
         """After the first frame: pick up meeting files changed behind the store's back, and report bad ones."""
-        from meetingdesk.store import StoreError
+        from meetingdesk.storage.files import StoreError
 
         try:
             if self.store.check_files():
@@ -322,28 +301,28 @@ class HomeScreen(Screen[None]):
             return
         from meetingdesk.screens.person import PersonScreen
 
-        self.app.push_screen(PersonScreen(self.store, self.index, row.person))
+        self.app.push_screen(PersonScreen(self.index, row.person))
 
     def action_trash(self) -> None:
         from meetingdesk.screens.trash import TrashScreen
 
-        self.app.push_screen(TrashScreen(self.store))
+        self.app.push_screen(TrashScreen())
 
     def action_open_actions(self) -> None:
         from meetingdesk.screens.open_actions import OpenActionsScreen
 
-        self.app.push_screen(OpenActionsScreen(self.store, self.index))
+        self.app.push_screen(OpenActionsScreen(self.index))
 
     # --- meetings ---
 
     def action_new_meeting(self) -> None:
         from meetingdesk.screens.new_meeting import NewMeetingScreen
 
-        self.app.push_screen(NewMeetingScreen(self.store), self._started)
+        self.app.push_screen(NewMeetingScreen(), self._started)
 
-    def _started(self, meeting: object) -> None:
+    def _started(self, meeting: Meeting | None) -> None:
         if meeting is not None:
-            self.post_message(messages.MeetingStarted(meeting))  # type: ignore[arg-type]
+            self.post_message(messages.MeetingStarted(meeting))
 
     def action_open_meeting(self) -> None:
         meeting_id = self._selected_id()

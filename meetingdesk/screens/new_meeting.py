@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,22 +11,10 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from meetingdesk.agendas import load_agendas
+from meetingdesk.app import desk_app
+from meetingdesk.desk import Desk
 from meetingdesk.locations import styles_dir, user_agendas_dir
-from meetingdesk.models import Agenda, Meeting, meeting_from_agenda
-from meetingdesk.store import Store
-
-MAX_MINUTES = 8 * 60
-
-
-def default_manager(store: Store) -> str:
-    """The last manager who ran a meeting here, else the login name."""
-    last = store.last_manager()
-    if last:
-        return last
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+from meetingdesk.models import MAX_MEETING_MINUTES, Agenda, Meeting
 
 
 class NewMeetingScreen(ModalScreen[Meeting | None]):
@@ -40,12 +26,16 @@ class NewMeetingScreen(ModalScreen[Meeting | None]):
         Binding("ctrl+s", "start", "Start meeting", id="start", priority=True),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.store = store
-        self.agendas, self.agenda_problems = load_agendas(user_agendas_dir(store.root))
+        self.agendas: dict[str, Agenda] = {}
+
+    @property
+    def desk(self) -> Desk:
+        return desk_app(self).desk
 
     def compose(self) -> ComposeResult:
+        self.agendas, self.agenda_problems = load_agendas(user_agendas_dir(self.desk.store.root))
         options = [
             (Content(f"{agenda.title} ({agenda.total_minutes} min)"), name) for name, agenda in self.agendas.items()
         ]
@@ -57,10 +47,10 @@ class NewMeetingScreen(ModalScreen[Meeting | None]):
             yield Input(
                 placeholder="Who are you meeting? e.g. Dana Lee",
                 id="person",
-                suggester=SuggestFromList(self.store.people(), case_sensitive=False),
+                suggester=SuggestFromList(self.desk.store.people(), case_sensitive=False),
             )
             yield Label("Manager")
-            yield Input(default_manager(self.store), placeholder="Your name", id="manager")
+            yield Input(self.desk.default_manager(), placeholder="Your name", id="manager")
             yield Label("Total minutes (optional: scales every time box)")
             yield Input(placeholder="as the agenda plans", id="minutes", type="integer")
             yield Static("", id="form-error", markup=False)
@@ -106,15 +96,15 @@ class NewMeetingScreen(ModalScreen[Meeting | None]):
             return self._refuse("Say who is running the meeting.", "#manager")
         minutes = None
         if minutes_text:
-            if not minutes_text.isdigit() or not 0 < int(minutes_text) <= MAX_MINUTES:
-                return self._refuse(f"Total minutes must be a whole number from 1 to {MAX_MINUTES}.", "#minutes")
+            if not minutes_text.isdigit() or not 0 < int(minutes_text) <= MAX_MEETING_MINUTES:
+                return self._refuse(f"Total minutes must be a whole number from 1 to {MAX_MEETING_MINUTES}.", "#minutes")
             minutes = int(minutes_text)
             if minutes < len(agenda.sections):
                 return self._refuse(
                     f"{agenda.title} has {len(agenda.sections)} sections: give it at least {len(agenda.sections)} minutes.",
                     "#minutes",
                 )
-        return meeting_from_agenda(agenda, person, manager, minutes)
+        return self.desk.new_meeting(agenda, person, manager, minutes)
 
     def _refuse(self, sentence: str, focus: str) -> None:
         self.query_one("#form-error", Static).update(sentence)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -12,10 +10,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from meetingdesk import messages
+from meetingdesk.app import desk_app
 from meetingdesk.locations import styles_dir
+from meetingdesk.names import name_key, same_name
 from meetingdesk.screens.person import age_phrase
-from meetingdesk.search import OpenAction, SearchIndex
-from meetingdesk.store import Store
+from meetingdesk.storage.search import OpenAction, SearchIndex
 from meetingdesk.widgets.key_bar import KeyBar
 
 
@@ -29,9 +28,8 @@ class OpenActionsScreen(Screen[None]):
         Binding("o", "open_meeting", "Open meeting", id="open_meeting", tooltip="Open the meeting that holds the selected action"),
     ]
 
-    def __init__(self, store: Store, index: SearchIndex) -> None:
+    def __init__(self, index: SearchIndex) -> None:
         super().__init__()
-        self.store = store
         self.index = index
         self.owner: str | None = None
         """Whose actions are shown; None shows everyone's."""
@@ -68,22 +66,21 @@ class OpenActionsScreen(Screen[None]):
         self.app.call_from_thread(self._loaded, owners, actions)
 
     def _loaded(self, owners: list[str], actions: list[OpenAction]) -> None:
-        manager = self.store.last_manager()
+        manager = desk_app(self).store.last_manager()
         # The manager comes first, so their own promises are one key press away.
-        if manager and manager.strip().casefold() not in {owner.strip().casefold() for owner in owners}:
+        if manager and name_key(manager) not in {name_key(owner) for owner in owners}:
             owners = [manager, *owners]
         elif manager:
-            owners = [owner for owner in owners if owner.strip().casefold() == manager.strip().casefold()] + [
-                owner for owner in owners if owner.strip().casefold() != manager.strip().casefold()
+            owners = [owner for owner in owners if same_name(owner, manager)] + [
+                owner for owner in owners if not same_name(owner, manager)
             ]
         self._owners = owners
         self._all = actions
         self._show()
 
     def _show(self) -> None:
-        today = self.app.today() if hasattr(self.app, "today") else date.today()
-        wanted = self.owner.strip().casefold() if self.owner is not None else None
-        self._actions = [action for action in self._all if wanted is None or action.owner.strip().casefold() == wanted]
+        today = desk_app(self).desk.today()
+        self._actions = [action for action in self._all if self.owner is None or same_name(action.owner, self.owner)]
         table = self.query_one("#open-actions", DataTable)
         table.clear()
         error = self.app.theme_variables.get("error", "red")

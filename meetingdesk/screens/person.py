@@ -14,9 +14,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from meetingdesk import messages
+from meetingdesk.app import desk_app
 from meetingdesk.locations import styles_dir
-from meetingdesk.search import OpenAction, PriorityEntry, SearchIndex
-from meetingdesk.store import Store
+from meetingdesk.names import same_name
+from meetingdesk.storage.search import OpenAction, PriorityEntry, SearchIndex
 from meetingdesk.widgets.key_bar import KeyBar
 
 
@@ -45,9 +46,8 @@ class PersonScreen(Screen[None]):
         Binding("o", "open_meeting", "Open meeting", id="open_meeting", tooltip="Open the selected meeting"),
     ]
 
-    def __init__(self, store: Store, index: SearchIndex, person: str) -> None:
+    def __init__(self, index: SearchIndex, person: str) -> None:
         super().__init__()
-        self.store = store
         self.index = index
         self.person = person
 
@@ -71,7 +71,7 @@ class PersonScreen(Screen[None]):
         self.title = f"Person view · {self.person}"
         table = self.query_one("#person-meetings", DataTable)
         self._ids: list[str] = []
-        for row in self.store.rows(person=self.person):
+        for row in desk_app(self).store.rows(person=self.person):
             table.add_row(
                 f"{row.when.astimezone():%a %d %b %Y}",
                 Text(row.agenda_title),
@@ -90,13 +90,12 @@ class PersonScreen(Screen[None]):
     def _load(self) -> None:
         """Refresh the index off the UI thread, then show what it says about this person."""
         self.index.refresh()
-        wanted = self.person.strip().casefold()
         priorities = self.index.priorities_of(self.person)
-        actions = [action for action in self.index.open_actions() if action.person.strip().casefold() == wanted]
+        actions = [action for action in self.index.open_actions() if same_name(action.person, self.person)]
         self.app.call_from_thread(self._show, priorities, actions)
 
     def _show(self, priorities: list[tuple[date, list[PriorityEntry]]], actions: list[OpenAction]) -> None:
-        today = self.app.today() if hasattr(self.app, "today") else date.today()
+        today = desk_app(self).desk.today()
         lines: list[Content] = []
         for day, items in priorities:
             lines.append(Content.styled(f"{day:%d %b %Y}", "bold"))

@@ -8,26 +8,31 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from meetingdesk import messages
+from meetingdesk.app import desk_app
 from meetingdesk.locations import styles_dir
 from meetingdesk.quickadd import format_date
-from meetingdesk.store import Store, StoreError
-from meetingdesk.trash import TrashedMeeting, trashed
+from meetingdesk.storage.files import StoreError
+from meetingdesk.storage.store import Store
+from meetingdesk.storage.trash import TrashedMeeting, trashed
 from meetingdesk.widgets.key_bar import KeyBar
 
 
 class TrashScreen(Screen[None]):
     """Lists the meetings in the trash; enter or r brings the highlighted one back."""
 
-    CSS_PATH = styles_dir() / "record.tcss"
+    CSS_PATH = styles_dir() / "trash.tcss"
     BINDINGS = [
         Binding("r", "restore", "Restore meeting", id="restore_meeting", tooltip="Put the highlighted meeting back in the list"),
         Binding("escape", "home", "Meetings", id="home", tooltip="Back to the list of meetings"),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.store = store
         self.entries: list[TrashedMeeting] = []
+
+    @property
+    def store(self) -> Store:
+        return desk_app(self).store
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,7 +84,7 @@ class TrashScreen(Screen[None]):
         self.action_restore()
 
     def action_restore(self) -> None:
-        from meetingdesk.trash import restore
+        from meetingdesk.storage.trash import restore
 
         table = self.query_one("#trashed", DataTable)
         if not self.entries:

@@ -3,11 +3,42 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
+
+from meetingdesk.quickadd import format_date
+
+if TYPE_CHECKING:
+    from meetingdesk.models import ActionItem, Priority
+
+CARRIED_STATE = {
+    "undecided": "from last time: d done · k keep · x drop",
+    "kept": "from last time: kept open",
+    "done": "from last time: done",
+    "dropped": "from last time: dropped",
+}
+"""What the live list says under an action carried from last time, by the decision taken."""
+
+
+def live_priority_line(priority: Priority) -> Content:
+    """A priority in the live meeting: its text, then its measure and date."""
+    detail = " · ".join(part for part in (priority.measure, format_date(priority.due) if priority.due else "") if part)
+    return Content.assemble(priority.text, (f"\n↳ {detail}" if detail else "", "dim"))
+
+
+def live_action_line(action: ActionItem) -> Content:
+    """An action in the live meeting: ↻ when carried, its text, who and by when, and what was decided."""
+    owner = action.owner or "no owner"
+    due = format_date(action.due) if action.due else "no deadline"
+    detail = f"\n↳ {owner} · {due}"
+    if action.is_carried:
+        detail += f"\n↳ {CARRIED_STATE[action.carry_decision or 'undecided']}"
+    style = "$warning" if action.carry_decision == "undecided" else ""
+    return Content.assemble(("↻ " if action.is_carried else "", style), action.text, (detail, "dim"))
 
 
 class ItemList(OptionList):

@@ -1,0 +1,74 @@
+"""`meetingdesk actions`: every action across meetings, soonest deadline first, overdue ones marked."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from meetingdesk.commands import open_desk
+from meetingdesk.commands.output import cell, check_format, print_json, print_table
+
+
+def add_commands(commands) -> None:
+    """`actions`."""
+    actions = commands.add_parser("actions", help="every action across meetings, by deadline")
+    actions.add_argument("--open", action="store_true", help="only actions not yet done")
+    actions.add_argument("--with", dest="person", metavar="NAME", help="only actions from meetings with this person")
+    actions.add_argument("--owner", metavar="NAME", help="only actions this person owns")
+    actions.add_argument("--format", default="table", metavar="table|json", help="table (default) or json")
+
+
+def list_actions(args: argparse.Namespace) -> int:
+    """`meetingdesk actions`: every action across meetings, soonest deadline first, overdue ones marked."""
+    output = check_format(args.format, ("table", "json"))
+    desk = open_desk()
+    today = desk.today()
+    found, problems = desk.actions(person=args.person, owner=args.owner, open_only=args.open)
+    for problem in problems:
+        print(f"meetingdesk: {problem}", file=sys.stderr)
+
+    def overdue(action) -> bool:
+        return action.is_open and action.due is not None and action.due < today
+
+    if output == "json":
+        print_json(
+            [
+                {
+                    "text": action.text,
+                    "owner": action.owner,
+                    "due": action.due.isoformat() if action.due else None,
+                    "done_on": action.done_on.isoformat() if action.done_on else None,
+                    "overdue": overdue(action),
+                    "meeting_id": meeting.id,
+                    "with": meeting.person,
+                    "id": action.id,
+                }
+                for action, meeting in found
+            ]
+        )
+        return 0
+    if not found:
+        print("No open actions." if args.open else "No actions.")
+        return 0
+    print_table(
+        # The header is indented like the dates, which leave room for the "!" overdue mark.
+        ("  DUE", "OWNER", "ACTION", "WITH", "MEETING", "DONE"),
+        [
+            (
+                ("! " if overdue(action) else "  ") + (action.due.isoformat() if action.due else "no deadline"),
+                cell(action.owner, 24) or "no owner",
+                cell(action.text, 60),
+                cell(meeting.person, 24),
+                meeting.id[:8],
+                action.done_on.isoformat() if action.done_on else "open",
+            )
+            for action, meeting in found
+        ],
+    )
+    if any(overdue(action) for action, _ in found):
+        print(f"! overdue: still open and due before today ({today.isoformat()}).")
+    return 0
+
+
+COMMANDS = {"actions": list_actions}
+"""Each subcommand this module adds, and the function that runs it."""

@@ -1,0 +1,193 @@
+"""Shell commands about meetings: list them, show one, export them, import an export."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from meetingdesk.commands import CommandError, open_desk
+from meetingdesk.commands.output import check_format, check_limit, cell, iso, print_json, print_table
+
+FORMAT_EXTENSIONS = {"markdown": "md", "text": "txt"}
+"""The file extension of each summary format."""
+
+
+def add_commands(commands) -> None:
+    """`list`, `show`, `export` and `import`. Formats and numbers are checked by the commands, for a plain sentence."""
+    listing = commands.add_parser("list", help="list meetings, newest first")
+    listing.add_argument("--with", dest="person", metavar="NAME", help="only meetings with this person")
+    listing.add_argument("--limit", metavar="N", help="show at most N meetings")
+    listing.add_argument("--format", default="table", metavar="table|json", help="table (default) or json")
+
+    show = commands.add_parser("show", help="print one meeting's summary")
+    show.add_argument("id", metavar="ID", help="the meeting id, or its first few characters")
+    show.add_argument("--format", default="markdown", metavar="markdown|text|json", help="markdown (default), text for email, or json")
+    show.add_argument("--include-private", action="store_true", help="include your private notes")
+
+    export = commands.add_parser("export", help="write summaries or a JSON export to files")
+    export.add_argument("id", nargs="?", metavar="ID", help="the meeting id, or its first few characters")
+    export.add_argument("--all", action="store_true", help="every meeting instead of one")
+    export.add_argument("--format", metavar="markdown|text|json", help="markdown or text summaries, or json to import elsewhere")
+    export.add_argument("--out", metavar="PATH", help="the file to write; with --all and markdown or text, a folder")
+    export.add_argument("--include-private", action="store_true", help="include your private notes")
+
+    importing = commands.add_parser("import", help="add the meetings of a JSON export to the data folder")
+    importing.add_argument("path", metavar="PATH", help="a file written by `meetingdesk export --format json`")
+
+
+def list_meetings(args: argparse.Namespace) -> int:
+    """`meetingdesk list`: meetings newest first, as a table or JSON."""
+    output = check_format(args.format, ("table", "json"))
+    limit = check_limit(args.limit)
+    rows = open_desk().store.rows(person=args.person, limit=limit)
+    if output == "json":
+        print_json(
+            [
+                {
+                    "id": row.id,
+                    "with": row.person,
+                    "manager": row.manager,
+                    "agenda": row.agenda_name,
+                    "agenda_title": row.agenda_title,
+                    "created_at": iso(row.created_at),
+                    "started_at": iso(row.started_at),
+                    "ended_at": iso(row.ended_at),
+                    "status": row.status,
+                    "open_actions": row.open_actions,
+                    "actions": row.actions,
+                    "priorities": row.priorities,
+                }
+                for row in rows
+            ]
+        )
+        return 0
+    if not rows:
+        who = f" with {cell(args.person)}" if args.person else ""
+        print(f"No meetings{who} yet. Start one with: meetingdesk new --agenda NAME --with PERSON")
+        return 0
+    print_table(
+        ("ID", "DATE", "WITH", "AGENDA", "STATUS", "OPEN"),
+        [
+            (
+                row.id[:8],
+                f"{row.when.astimezone():%Y-%m-%d %H:%M}",
+                cell(row.person, 30),
+                cell(row.agenda_title or row.agenda_name, 30),
+                row.status,
+                str(row.open_actions),
+            )
+            for row in rows
+        ],
+        right=(5,),
+    )
+    return 0
+
+
+def show_meeting(args: argparse.Namespace) -> int:
+    """`meetingdesk show ID`: one meeting as markdown, email text or JSON; private notes only on request."""
+    output = check_format(args.format, ("markdown", "text", "json"))
+    store = open_desk().store
+    meeting = store.load(store.resolve_id(args.id))
+    if output == "json":
+        from meetingdesk.storage.transfer import meeting_document
+
+        print_json(meeting_document(meeting, include_private=args.include_private))
+        return 0
+    from meetingdesk.summary import summary_markdown, summary_text
+
+    render = summary_text if output == "text" else summary_markdown
+    sys.stdout.write(render(meeting, include_private=args.include_private))
+    return 0
+
+
+def export_meetings(args: argparse.Namespace) -> int:
+    """`meetingdesk export`: summaries (one file each) or one JSON export; private notes only on request."""
+    from pathlib import Path
+
+    from meetingdesk.storage.files import StoreError, write_private_file
+    from meetingdesk.summary import summary_filename, summary_markdown, summary_text
+    from meetingdesk.storage.transfer import export_json
+
+    output = check_format(args.format, ("markdown", "text", "json"))
+    if args.all and args.id:
+        raise CommandError("Give either a meeting ID or --all, not both.")
+    if not args.all and not args.id:
+        raise CommandError("Say what to export: a meeting ID, or --all for every meeting.")
+    if not args.out:
+        raise CommandError("Say where to write with --out PATH (a file; with --all and markdown or text, a folder).")
+    out = Path(args.out).expanduser()
+
+    store = open_desk().store
+    failed = 0
+    if args.all:
+        meetings = []
+        for row in store.rows():
+            try:
+                meetings.append(store.load(row.id))
+            except StoreError as error:
+                print(f"meetingdesk: {error} It was not exported.", file=sys.stderr)
+                failed += 1
+    else:
+        meetings = [store.load(store.resolve_id(args.id))]
+
+    written: list[Path] = []
+    if output == "json":
+        target = out / f"meetingdesk-export-{_today()}.json" if out.is_dir() else out
+        write_private_file(target, export_json(meetings, include_private=args.include_private))
+        written.append(target)
+    else:
+        render = summary_text if output == "text" else summary_markdown
+        extension = FORMAT_EXTENSIONS[output]
+        if args.all:
+            if out.exists() and not out.is_dir():
+                raise CommandError(f"{out} is a file: with --all, --out names a folder to put one file per meeting in.")
+            used: set[str] = set()
+            for meeting in meetings:
+                name = summary_filename(meeting, extension)
+                if name in used:
+                    # Two meetings with the same person and agenda on one day: the id tells them apart.
+                    name = f"{name[: -len(extension) - 1]}-{meeting.id[:8]}.{extension}"
+                used.add(name)
+                written.append(out / name)
+                write_private_file(out / name, render(meeting, include_private=args.include_private))
+        else:
+            meeting = meetings[0]
+            target = out / summary_filename(meeting, extension) if out.is_dir() else out
+            write_private_file(target, render(meeting, include_private=args.include_private))
+            written.append(target)
+    for path in written:
+        print(path)
+    if args.all and not meetings and not failed:
+        print("meetingdesk: there are no meetings yet, so nothing was exported.", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _today() -> str:
+    from datetime import date
+
+    return date.today().isoformat()
+
+
+def import_export(args: argparse.Namespace) -> int:
+    """`meetingdesk import PATH`: check the whole export, then save its meetings; the same file twice adds nothing."""
+    from pathlib import Path
+
+    from meetingdesk.storage.transfer import import_meetings, read_export
+
+    path = Path(args.path).expanduser()
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise CommandError(f"{path} is a folder: give the JSON file written by `meetingdesk export --format json`.") from None
+    except OSError as error:
+        raise CommandError(f"MeetingDesk can't read {path} ({error.strerror or error}): check the path.") from None
+    export = read_export(data, str(path))
+    report = import_meetings(open_desk().store, export)
+    for problem in report.problems:
+        print(f"meetingdesk: {problem}", file=sys.stderr)
+    print(report.sentence())
+    return 0
+
+
+COMMANDS = {"list": list_meetings, "show": show_meeting, "export": export_meetings, "import": import_export}
+"""Each subcommand this module adds, and the function that runs it."""

@@ -1,0 +1,191 @@
+"""What a manager does to meetings: start one, follow up, end it, amend the record, look across people.
+
+The shell, the app and the screens all come here, so each rule lives in one place.
+Time comes from the clock given to the desk. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from meetingdesk.locations import user_agendas_dir
+from meetingdesk.names import same_name, tidy_name
+from meetingdesk.storage.files import StoreError
+from meetingdesk.timer import Clock, system_clock
+
+if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
+    from meetingdesk.models import ActionItem, Agenda, Meeting
+    from meetingdesk.storage.store import Store
+
+
+@dataclass
+class Found:
+    """Meetings read for a question, and a sentence for each one that could not be read."""
+
+    meetings: list[Meeting] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+class Desk:
+    """The manager's desk over one data folder."""
+
+    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    def today(self) -> date:
+        """Today in the manager's time zone, from the clock."""
+        return self.clock().astimezone().date()
+
+    # --- setting a meeting up ---
+
+    def default_manager(self) -> str:
+        """The last manager who ran a meeting here, else the login name."""
+        last = self.store.last_manager()
+        if last:
+            return last
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return ""
+
+    def find_agenda(self, name_or_path: str) -> Agenda:
+        """A built-in or the manager's own agenda by name, or an agenda file by path; AgendaError says why not."""
+        from meetingdesk.agendas import find_agenda
+
+        return find_agenda(name_or_path, user_agendas_dir(self.store.root))
+
+    def new_meeting(self, agenda: Agenda, person: str, manager: str, minutes: int | None = None) -> Meeting:
+        """A meeting with `person` on `agenda`, not started yet, its time boxes scaled to `minutes` if given."""
+        from meetingdesk.models import meeting_from_agenda
+
+        return meeting_from_agenda(agenda, tidy_name(person), tidy_name(manager), minutes)
+
+    def start(self, meeting: Meeting) -> list[str]:
+        """Bring into a new meeting what is still open with its person: actions and last priorities.
+
+        Returns a sentence for each earlier meeting that could not be read. A meeting that
+        already carries actions (resumed) is left as it is.
+        """
+        if any(action.is_carried for action in meeting.actions):
+            return []
+        from meetingdesk.followup import carry_forward
+
+        earlier = self.meetings_with(meeting.person, except_id=meeting.id)
+        carry_forward(meeting, earlier.meetings)
+        return earlier.problems
+
+    def follow_up(self, previous: Meeting) -> Meeting:
+        """The next meeting with the same person on the same agenda (last time's sections if it is gone)."""
+        from meetingdesk.agendas import AgendaError
+        from meetingdesk.models import Agenda, AgendaSection
+
+        try:
+            agenda = self.find_agenda(previous.agenda_name)
+        except AgendaError:
+            # The agenda file is gone or broken: run the same sections as last time.
+            agenda = Agenda(
+                name=previous.agenda_name,
+                title=previous.agenda_title,
+                purpose=previous.purpose,
+                sections=[
+                    AgendaSection(
+                        title=section.title,
+                        minutes=max(1, round((section.original_planned_seconds or section.planned_seconds) / 60)),
+                        prompts=section.prompts,
+                    )
+                    for section in previous.sections
+                ],
+            )
+        meeting = self.new_meeting(agenda, previous.person, previous.manager)
+        meeting.follows = previous.id
+        return meeting
+
+    # --- ending and amending ---
+
+    def end(self, meeting: Meeting) -> None:
+        """Mark the meeting ended now. The caller stops its clock first and saves it after."""
+        meeting.status = "ended"
+        meeting.ended_at = self.clock()
+
+    def settle_origins(self, meeting: Meeting) -> list[str]:
+        """Carried actions settled in this meeting are settled in the meetings they came from too.
+
+        Returns a sentence for each earlier meeting that could not be updated.
+        """
+        from meetingdesk.followup import settle_origins
+
+        origins: dict[str, Meeting] = {}
+        for origin_id in {action.carried_from for action in meeting.actions if action.carried_from}:
+            try:
+                origins[origin_id] = self.store.load(origin_id)
+            except StoreError:
+                continue  # deleted or unreadable: the newest copy still says what was decided
+        problems = []
+        for origin in settle_origins(meeting, origins, self.today()):
+            try:
+                self.store.save(origin)
+            except StoreError as error:
+                problems.append(str(error))
+        return problems
+
+    def amend(self, meeting: Meeting, change: Callable[[Meeting], str]) -> tuple[Meeting, str]:
+        """Apply `change` to a copy of the record and save it; the saved copy and what changed.
+
+        Once the meeting has ended, the change is recorded as a dated amendment. The
+        meeting given is left untouched, so a failed save (StoreError) changes nothing.
+        """
+        from meetingdesk.models import Amendment
+
+        updated = meeting.model_copy(deep=True)
+        what = change(updated)
+        if updated.status == "ended":
+            updated.amendments.append(Amendment(at=self.clock(), what=what))
+        self.store.save(updated)
+        return updated, what
+
+    # --- looking across meetings ---
+
+    def meetings_with(self, person: str | None, except_id: str | None = None) -> Found:
+        """Every readable meeting with `person` (everyone when None), newest first."""
+        found = Found()
+        for row in self.store.rows(person=person):
+            if row.id == except_id:
+                continue
+            try:
+                found.meetings.append(self.store.load(row.id))
+            except StoreError as error:
+                found.problems.append(str(error))
+        return found
+
+    def actions(
+        self, person: str | None = None, owner: str | None = None, open_only: bool = False
+    ) -> tuple[list[tuple[ActionItem, Meeting]], list[str]]:
+        """Every action once, as its newest meeting has it, soonest deadline first (none last).
+
+        Only actions from meetings with `person`, owned by `owner`, or still open, when asked.
+        Returns the actions with their meetings, and a sentence per meeting that could not be read.
+        """
+        from meetingdesk.followup import newest_copies
+
+        problems: list[str] = []
+        meetings: list[Meeting] = []
+        for row in self.store.rows(person=person):
+            # A meeting with no open action may still have settled an earlier meeting's copy: only skip empty ones.
+            if row.actions == 0:
+                continue
+            try:
+                meetings.append(self.store.load(row.id))
+            except StoreError as error:
+                problems.append(str(error))
+        found = [
+            (action, meeting)
+            for meeting, action in newest_copies(meetings)
+            if (action.is_open or not open_only) and (not owner or same_name(action.owner, owner))
+        ]
+        found.sort(key=lambda pair: (pair[0].due is None, pair[0].due or date.max))
+        return found, problems

@@ -1,0 +1,57 @@
+"""Before the summary: what is missing, fixed now or closed anyway."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from meetingdesk.locations import styles_dir
+
+
+class CloseCheckDialog(ModalScreen[bool]):
+    """Dismisses with True to end the meeting, False to go back and fix things."""
+
+    CSS_PATH = styles_dir() / "dialogs.tcss"
+    BINDINGS = [
+        Binding("escape", "fix", "Back to the meeting", id="fix"),
+        Binding("ctrl+f", "close", "End meeting", id="close_anyway"),
+    ]
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__()
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="close-check"):
+            if self.problems:
+                yield Static("Before you close: a few things are missing", classes="dialog-title")
+                yield Static("\n".join(f"• {problem}" for problem in self.problems), id="problems", markup=False)
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button("Fix them", variant="primary", id="fix")
+                    yield Button("Close anyway", variant="warning", id="close")
+            else:
+                yield Static("Ready to close", classes="dialog-title")
+                yield Static(
+                    "Every action has an owner and a deadline, and you agreed at least one priority.",
+                    id="problems",
+                    markup=False,
+                )
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button("End meeting", variant="primary", id="close")
+                    yield Button("Back to the meeting", id="fix")
+
+    def on_mount(self) -> None:
+        self.query_one(Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "close")
+
+    def action_fix(self) -> None:
+        self.dismiss(False)
+
+    def action_close(self) -> None:
+        self.dismiss(True)

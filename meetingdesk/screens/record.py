@@ -1,0 +1,360 @@
+"""The meeting record: its summary, ready to copy into an email, and the actions and priorities to follow through.
+
+Shown when a meeting ends and when a past meeting is opened. Every change made here
+after the meeting ended is saved at once and recorded as an amendment, so the
+summary says when the record last changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Header, Markdown, OptionList
+
+from meetingdesk import messages
+from meetingdesk.app import desk_app
+from meetingdesk.desk import Desk
+from meetingdesk.locations import exports_dir, styles_dir
+from meetingdesk.models import ActionItem, Meeting, Priority
+from meetingdesk.quickadd import format_date
+from meetingdesk.storage.files import StoreError, write_private_file
+from meetingdesk.summary import summary_filename, summary_markdown, summary_text
+from meetingdesk.widgets.item_list import ItemList
+from meetingdesk.widgets.key_bar import KeyBar
+
+
+class RecordList(ItemList):
+    """An ItemList where enter edits, so `e` stays Export summary on this screen."""
+
+    BINDINGS = [Binding("enter", "select", "Edit", id="record_edit")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Disabled rather than removed: the key then reaches the screen's "e" (Export summary).
+        if action == "edit":
+            return False
+        return super().check_action(action, parameters)
+
+
+class RecordScreen(Screen[None]):
+    """The record of one meeting: what was agreed, ready to copy into an email, and amendable."""
+
+    CSS_PATH = styles_dir() / "record.tcss"
+    BINDINGS = [
+        Binding("c", "copy_summary", "Copy summary", id="copy_summary", tooltip="Copy the email text to the clipboard"),
+        Binding("e", "export_summary", "Export summary", id="export_summary", tooltip="Write the summary to a Markdown file"),
+        Binding("d", "mark_done", "Mark done", id="mark_done", tooltip="Mark the highlighted action done today"),
+        Binding("d", "reopen", "Reopen", id="reopen", tooltip="Open the highlighted action again"),
+        Binding("a", "add_action", "Add action", id="add_action", tooltip="Add an action to this meeting's record"),
+        Binding("p", "add_priority", "Add priority", id="add_priority", tooltip="Add an agreed priority to this meeting's record"),
+        Binding("n", "edit_notes", "Edit notes", id="edit_notes", tooltip="Change a section's shared notes"),
+        Binding("f", "start_follow_up", "Start follow-up", id="start_follow_up", tooltip="Start the next meeting with the same person and agenda"),
+        Binding("ctrl+d", "delete_meeting", "Delete meeting", id="delete_meeting", tooltip="Move this meeting to the trash"),
+        Binding("escape", "home", "Meetings", id="home", tooltip="Back to the list of meetings"),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+
+    @property
+    def desk(self) -> Desk:
+        return desk_app(self).desk
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="record-body"):
+            with VerticalScroll(id="summary-scroll"):
+                yield Markdown(summary_markdown(self.meeting), id="summary")
+            with Vertical(id="record-side"):
+                yield RecordList("No actions. Press a to add one.", id="record-actions")
+                yield RecordList("No priorities. Press p to add one.", id="record-priorities")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.title = f"Summary · {self.meeting.agenda_title} with {self.meeting.person}"
+        self.query_one("#record-actions").border_title = "Actions"
+        self.query_one("#record-priorities").border_title = "Priorities"
+        self._show_lists()
+        self.query_one("#summary-scroll").focus()
+
+    # --- showing the record ---
+
+    def _show(self) -> None:
+        self.query_one("#summary", Markdown).update(summary_markdown(self.meeting))
+        self._show_lists()
+
+    def _show_lists(self) -> None:
+        self.query_one("#record-actions", RecordList).show_items([_action_entry(a) for a in self.meeting.actions])
+        self.query_one("#record-priorities", RecordList).show_items([_priority_entry(p) for p in self.meeting.priorities])
+        self.refresh_bindings()
+
+    def _highlighted_action(self) -> ActionItem | None:
+        # Bindings are checked while the screen is still mounting, before the list exists.
+        found = self.query("#record-actions").results(RecordList)
+        actions = next(found, None)
+        if actions is None:
+            return None
+        index = actions.highlighted
+        if not actions.has_items or index is None or index >= len(self.meeting.actions):
+            return None
+        return self.meeting.actions[index]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # "Mark done" and "Reopen" follow the highlighted action.
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("mark_done", "reopen"):
+            highlighted = self._highlighted_action()
+            if highlighted is None:
+                return None if action == "mark_done" else False
+            return highlighted.is_open if action == "mark_done" else not highlighted.is_open
+        return True
+
+    # --- amending ---
+
+    def _amend(self, change: Callable[[Meeting], str]) -> bool:
+        """Apply `change` to a copy, record it as an amendment once the meeting has ended, and save.
+
+        The screen's meeting is replaced only after the save worked, so what is shown is what is on disk.
+        """
+        try:
+            updated, what = self.desk.amend(self.meeting, change)
+        except StoreError as error:
+            self.notify(str(error), title="The change was not saved", severity="error", markup=False)
+            return False
+        self.meeting = updated
+        self._show()
+        self.notify(what, title="Saved", timeout=4, markup=False)
+        return True
+
+    def _today(self) -> date:
+        return self.desk.today()
+
+    def action_mark_done(self) -> None:
+        action = self._highlighted_action()
+        if action is None or not action.is_open:
+            return
+        today = self._today()
+
+        def change(meeting: Meeting) -> str:
+            _with_id(meeting.actions, action.id).done_on = today
+            return f"Marked “{action.text}” done."
+
+        self._amend(change)
+
+    def action_reopen(self) -> None:
+        action = self._highlighted_action()
+        if action is None or action.is_open:
+            return
+
+        def change(meeting: Meeting) -> str:
+            reopened = _with_id(meeting.actions, action.id)
+            reopened.done_on = None
+            reopened.dropped_reason = ""
+            return f"Reopened “{action.text}”."
+
+        self._amend(change)
+
+    def action_add_action(self) -> None:
+        from meetingdesk.dialogs.action import ActionDialog
+
+        def added(action: ActionItem | None) -> None:
+            if action is not None:
+                self._amend(lambda meeting: _append(meeting.actions, action, f"Added the action “{action.text}”."))
+
+        self.app.push_screen(ActionDialog(self.meeting, self._today()), added)
+
+    def action_add_priority(self) -> None:
+        from meetingdesk.dialogs.priority import PriorityDialog
+
+        def added(priority: Priority | None) -> None:
+            if priority is not None:
+                self._amend(lambda meeting: _append(meeting.priorities, priority, f"Added the priority “{priority.text}”."))
+
+        self.app.push_screen(PriorityDialog(self._today()), added)
+
+    def action_edit_notes(self) -> None:
+        from meetingdesk.dialogs.note import NoteDialog
+
+        def edited(changed: dict[int, str] | None) -> None:
+            if not changed:
+                return
+
+            def change(meeting: Meeting) -> str:
+                for index, text in changed.items():
+                    meeting.sections[index].notes = text
+                titles = " and ".join(f"“{meeting.sections[index].title}”" for index in sorted(changed))
+                return f"Edited the shared notes of {titles}."
+
+            self._amend(change)
+
+        self.app.push_screen(NoteDialog(self.meeting.sections, start=self.meeting.current_section), edited)
+
+    def on_item_list_edit(self, event: ItemList.Edit) -> None:
+        event.stop()
+        if event.item_list.id == "record-actions":
+            self._edit_action(event.index)
+        else:
+            self._edit_priority(event.index)
+
+    def _edit_action(self, index: int) -> None:
+        from meetingdesk.dialogs.action import ActionDialog
+
+        original = self.meeting.actions[index]
+
+        def edited(result: ActionItem | None) -> None:
+            if result is None or (result.text, result.owner, result.due) == (original.text, original.owner, original.due):
+                return
+
+            def change(meeting: Meeting) -> str:
+                # The dialog knows text, owner and deadline; carry history and dates stay as they were.
+                meeting.actions[index] = original.model_copy(update={"text": result.text, "owner": result.owner, "due": result.due})
+                return f"Edited the action “{result.text}”."
+
+            self._amend(change)
+
+        self.app.push_screen(ActionDialog(self.meeting, self._today(), original), edited)
+
+    def _edit_priority(self, index: int) -> None:
+        from meetingdesk.dialogs.priority import PriorityDialog
+
+        original = self.meeting.priorities[index]
+
+        def edited(result: Priority | None) -> None:
+            if result is None or result == original:
+                return
+
+            def change(meeting: Meeting) -> str:
+                meeting.priorities[index] = result
+                return f"Edited the priority “{result.text}”."
+
+            self._amend(change)
+
+        self.app.push_screen(PriorityDialog(self._today(), original), edited)
+
+    def on_item_list_move(self, event: ItemList.Move) -> None:
+        event.stop()
+        is_actions = event.item_list.id == "record-actions"
+        items = self.meeting.actions if is_actions else self.meeting.priorities
+        target = event.index + event.delta
+        if not 0 <= target < len(items):
+            return
+        moved = items[event.index]
+
+        def change(meeting: Meeting) -> str:
+            listed: list = meeting.actions if is_actions else meeting.priorities
+            listed.insert(target, listed.pop(event.index))
+            return f"Moved “{moved.text}” {'up' if event.delta < 0 else 'down'}."
+
+        if self._amend(change):
+            event.item_list.highlighted = target
+
+    def on_item_list_delete(self, event: ItemList.Delete) -> None:
+        event.stop()
+        from meetingdesk.dialogs.confirm import ConfirmDialog
+
+        is_actions = event.item_list.id == "record-actions"
+        kind = "action" if is_actions else "priority"
+        item = (self.meeting.actions if is_actions else self.meeting.priorities)[event.index]
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+
+            def change(meeting: Meeting) -> str:
+                listed: list = meeting.actions if is_actions else meeting.priorities
+                listed[:] = [entry for entry in listed if entry.id != item.id]
+                return f"Deleted the {kind} “{item.text}”."
+
+            self._amend(change)
+
+        question = f"Delete the {kind} “{item.text}” from this meeting's record?"
+        self.app.push_screen(ConfirmDialog(f"Delete {kind}", question, yes="Delete"), confirmed)
+
+    # --- the meeting as a whole ---
+
+    def action_start_follow_up(self) -> None:
+        self.post_message(messages.StartFollowUp(self.meeting))
+
+    def action_delete_meeting(self) -> None:
+        from meetingdesk.dialogs.confirm import ConfirmDialog
+
+        when = format_date(self.meeting.when.astimezone().date())
+        question = f"Move the meeting with {self.meeting.person} on {when} to the trash? It can be restored."
+        self.app.push_screen(ConfirmDialog("Delete meeting", question, yes="Move to trash"), self._delete_confirmed)
+
+    def _delete_confirmed(self, yes: bool | None) -> None:
+        from meetingdesk.storage.trash import move_to_trash
+
+        if not yes:
+            return
+        try:
+            move_to_trash(self.desk.store, self.meeting.id)
+        except StoreError as error:
+            self.notify(str(error), title="Delete meeting", severity="error", markup=False)
+            return
+        self.notify(
+            f"The meeting with {self.meeting.person} is in the trash; it can be restored from there.",
+            title="Delete meeting",
+            timeout=8,
+            markup=False,
+        )
+        self.post_message(messages.ShowHome())
+
+    def action_copy_summary(self) -> None:
+        self.notify("Copying the summary…", timeout=2, markup=False)
+        self._copy(summary_text(self.meeting))
+
+    @work(thread=True, exclusive=True, group="copy")
+    def _copy(self, text: str) -> None:
+        from meetingdesk.clipboard import copy_text
+
+        app = self.app
+        path = exports_dir(self.desk.store.root) / summary_filename(self.meeting, "txt")
+        result = copy_text(text, path, lambda copied: app.call_from_thread(app.copy_to_clipboard, copied))
+        severity = "information" if result.file is not None else "warning"
+        app.call_from_thread(app.notify, result.message(), title="Copy summary", severity=severity, timeout=12, markup=False)
+
+    def action_export_summary(self) -> None:
+        path = exports_dir(self.desk.store.root) / summary_filename(self.meeting, "md")
+        try:
+            write_private_file(path, summary_markdown(self.meeting))
+        except StoreError as error:
+            self.notify(str(error), title="Export summary", severity="error", markup=False)
+            return
+        self.notify(f"Summary written to {path}", title="Export summary", timeout=12, markup=False)
+
+    def action_home(self) -> None:
+        self.post_message(messages.ShowHome())
+
+
+def _with_id(actions: list[ActionItem], action_id: str) -> ActionItem:
+    return next(action for action in actions if action.id == action_id)
+
+
+def _append(items: list, item: ActionItem | Priority, what: str) -> str:
+    items.append(item)
+    return what
+
+
+def _action_entry(action: ActionItem) -> Content:
+    """One line of the actions list: a box, the text, then who and by when (or when it was closed)."""
+    if action.done_on:
+        return Content.assemble(("✓ ", "$success"), (action.text, "dim"), (f" · done {format_date(action.done_on)}", "dim"))
+    if action.dropped_reason:
+        return Content.assemble(("✗ ", "$text-muted"), (action.text, "dim strike"), (" · dropped", "dim"))
+    details = ", ".join(part for part in (action.owner, f"by {format_date(action.due)}" if action.due else "") if part)
+    return Content.assemble("☐ ", action.text, (f" · {details}" if details else "", "$text-muted"))
+
+
+def _priority_entry(priority: Priority) -> Content:
+    due = f" · by {format_date(priority.due)}" if priority.due else ""
+    return Content.assemble("◆ ", priority.text, (due, "$text-muted"))

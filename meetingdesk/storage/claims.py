@@ -1,0 +1,42 @@
+"""Which MeetingDesk window is running a live meeting, so a second one opens it read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from meetingdesk.locations import locks_dir
+from meetingdesk.storage.files import FILE_MODE, make_private_dir
+
+
+class MeetingClaim:
+    """An operating-system lock on one meeting, held while its live screen is open.
+
+    The lock dies with the process, so a crash or a `kill -9` never leaves a meeting
+    stuck read-only.
+    """
+
+    def __init__(self, root: Path, meeting_id: str) -> None:
+        self.path = locks_dir(root) / f"{meeting_id}.lock"
+        self._lock: FileLock | None = None
+
+    def take(self) -> bool:
+        """True when this window now runs the meeting; False when another window already does."""
+        lock = FileLock(str(self.path), timeout=0, mode=FILE_MODE, is_singleton=False)
+        try:
+            make_private_dir(self.path.parent)
+            lock.acquire()
+        except Timeout:
+            return False
+        except OSError:
+            # A folder we can't lock in (read-only media): run the meeting rather than refuse it.
+            return True
+        self._lock = lock
+        return True
+
+    def release(self) -> None:
+        """Let another window run the meeting."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

@@ -1,0 +1,262 @@
+"""The data folder's files: the one atomic writer, the one meeting-file reader, the one folder scan.
+
+Every file MeetingDesk writes goes through `write_private_file` (temp file, fsync,
+rename, fsync of the folder; 0600 in a 0700 folder whatever the umask). Every
+meeting file is read through `read_meeting_file`, which checks it against the
+schema. Every listing of a folder of meetings goes through `scan_meetings`. A file
+that is not a meeting is moved aside by `move_aside`, never overwritten. Nothing
+here imports Textual.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import secrets
+from contextlib import suppress
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from meetingdesk.errors import MeetingDeskError
+
+if TYPE_CHECKING:  # pydantic loads with the models: listing meetings at start-up needs neither
+    from meetingdesk.models import Meeting
+
+FILE_MODE = 0o600
+"""Permissions of every file MeetingDesk writes: review notes are for their owner only."""
+FOLDER_MODE = 0o700
+"""Permissions of every folder MeetingDesk creates."""
+
+MEETING_ID = re.compile(r"[A-Za-z0-9_-]{1,128}")
+"""What a meeting id may look like: it is also a file name."""
+_TEMP_SUFFIX = ".tmp"
+
+FileStat = tuple[int, int]
+"""A meeting file's (mtime_ns, size): when either changes, the file changed."""
+
+
+class StoreError(MeetingDeskError):
+    """A problem with the data folder, told as a sentence a person can act on (it names the path)."""
+
+
+class DamagedFile(StoreError):
+    """A meeting file that is not valid JSON or is not a meeting."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        """The file and what is wrong with it, e.g. "…/meetings/ab12.json is not valid JSON"."""
+
+
+class NewerFile(StoreError):
+    """A meeting file written by a newer MeetingDesk (higher schema_version)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"{reason}. Upgrade MeetingDesk to open it; the file was left as it is.")
+        self.reason = reason
+        """The file and which format it has, without the advice."""
+
+
+# --- The one atomic write -------------------------------------------------------------
+
+
+def write_private_file(path: Path, data: str | bytes) -> None:
+    """Replace `path` with `data` atomically, readable by its owner only.
+
+    Creates the parent folder (0700) when needed, writes a 0600 temp file beside the
+    target, fsyncs it, renames it over the target and fsyncs the folder. On failure
+    the old file is left intact, no temp file is left behind, and StoreError says why.
+    """
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    folder = path.parent
+    temp: Path | None = None
+    try:
+        make_private_dir(folder)
+        fd, temp = _create_temp_file(folder, path.name)
+        try:
+            # The mode given to os.open is filtered by the umask; fchmod is not.
+            os.fchmod(fd, FILE_MODE)
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+        temp = None
+    except OSError as error:
+        raise StoreError(_write_failure_sentence(error, path)) from error
+    finally:
+        if temp is not None:
+            with suppress(OSError):
+                os.unlink(temp)
+    _fsync_folder(folder)
+
+
+def _create_temp_file(folder: Path, name: str) -> tuple[int, Path]:
+    """A new, exclusively created 0600 temp file in `folder` (hidden, so scans skip it)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    attempts = 0
+    while True:
+        temp = folder / f".{name}.{secrets.token_hex(6)}{_TEMP_SUFFIX}"
+        try:
+            return os.open(temp, flags, FILE_MODE), temp
+        except FileExistsError:
+            # A clash of 48 random bits means something else is wrong; don't spin forever.
+            attempts += 1
+            if attempts >= 8:
+                raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable; some systems can't open a folder, so this is best effort."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def make_private_dir(folder: Path, *, tighten_existing: bool = False) -> None:
+    """Create `folder` with mode 0700 whatever the umask (missing parents as the umask says).
+
+    With `tighten_existing`, an existing folder the user owns is made 0700 too. Raises OSError.
+    """
+    if folder.is_dir():
+        if tighten_existing and folder.stat().st_uid == os.getuid():
+            os.chmod(folder, FOLDER_MODE)
+        return
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(mode=FOLDER_MODE)
+    except FileExistsError:
+        if not folder.is_dir():
+            raise
+        return
+    # mkdir's mode is filtered by the umask; chmod makes it exactly 0700.
+    os.chmod(folder, FOLDER_MODE)
+
+
+def _write_failure_sentence(error: OSError, path: Path) -> str:
+    """What went wrong writing `path`, in words a person can act on."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            f"The disk is full: MeetingDesk couldn't save {path}. "
+            "Free some space and save again; the previous copy is unchanged."
+        )
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"MeetingDesk can't write to {path.parent}: check that the folder exists, that you own it "
+            "and that the disk is not read-only. The previous copy of the file is unchanged."
+        )
+    if error.errno in (errno.ENOTDIR, errno.EEXIST) and not path.parent.is_dir():
+        return f"MeetingDesk can't write to {path.parent}: it is not a folder. Move that file away or choose another data folder."
+    reason = error.strerror or str(error)
+    return f"MeetingDesk couldn't save {path}: {reason}. The previous copy is unchanged."
+
+
+# --- The one reader -------------------------------------------------------------------
+
+
+def read_meeting_file(path: Path) -> Meeting:
+    """The meeting in `path`, checked against the schema.
+
+    Raises DamagedFile (not JSON, not a meeting), NewerFile (written by a newer
+    MeetingDesk) or StoreError (missing, unreadable), each naming the path.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise StoreError(f"There is no meeting file {path}: it may have been deleted or not synced yet.") from None
+    except OSError as error:
+        raise StoreError(f"MeetingDesk can't read {path} ({error.strerror or error}): check that you own it.") from error
+    try:
+        raw = json.loads(data)
+    except (ValueError, RecursionError):
+        raise DamagedFile(f"{path} is not valid JSON") from None
+    from meetingdesk import models
+
+    try:
+        return models.meeting_from_data(raw)
+    except models.UnreadableMeeting as error:
+        if error.newer:
+            raise NewerFile(f"{path} {error.reason}") from None
+        raise DamagedFile(f"{path} {error.reason}") from None
+
+
+# --- The one scan ---------------------------------------------------------------------
+
+
+def scan_meetings(folder: Path) -> dict[str, tuple[FileStat, str]]:
+    """Every meeting file in `folder` by id, with its stat and path: one scandir, nothing parsed.
+
+    Hidden files (temp files, editors' swap files) and anything but regular `.json`
+    files are skipped. Raises StoreError when the folder exists but can't be read;
+    a missing folder holds nothing.
+    """
+    found: dict[str, tuple[FileStat, str]] = {}
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return found
+    except OSError as error:
+        raise StoreError(f"MeetingDesk can't read {folder} ({error.strerror or error}): check that you own it.") from error
+    for entry in entries:
+        name = entry.name
+        if name.startswith(".") or not name.endswith(".json"):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        # A str, not a Path: only the few files that changed are ever opened.
+        found[name[: -len(".json")]] = ((info.st_mtime_ns, info.st_size), entry.path)
+    return found
+
+
+def file_stat(path: Path) -> FileStat:
+    """The (mtime_ns, size) of a file just written; StoreError if it can't be read back."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise StoreError(f"MeetingDesk saved {path} but can't read it back ({error.strerror or error}).") from error
+    return (info.st_mtime_ns, info.st_size)
+
+
+# --- Files that can't be used -----------------------------------------------------------
+
+
+def move_aside(path: Path, damaged_dir: Path, reason: str) -> Path:
+    """Move an unreadable file to `damaged_dir/<name>.<UTC time>`, never over another file.
+
+    `reason` completes a sentence about the file ("… is not valid JSON"). Returns where the
+    file went; StoreError, naming both places, when it can't be moved.
+    """
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = damaged_dir / f"{path.name}.{stamp}"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = damaged_dir / f"{path.name}.{stamp}-{counter}"
+    try:
+        make_private_dir(damaged_dir)
+        os.rename(path, target)
+    except OSError as error:
+        raise StoreError(
+            f"{reason}, and MeetingDesk couldn't move it to {damaged_dir} ({error.strerror or error}). Move it away by hand."
+        ) from error
+    with suppress(OSError):
+        os.chmod(target, FILE_MODE)
+    return target

@@ -1,0 +1,67 @@
+"""What the home screen and the shell list about one meeting: a row of the index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # listing meetings needs no pydantic
+    from meetingdesk.models import Meeting
+
+
+@dataclass(slots=True)
+class MeetingRow:
+    """What the home screen lists about one meeting: one row of the index.
+
+    A plain slotted dataclass, not a pydantic model: 10,000 of these stay in memory, and
+    rows read back from the index (the store's own cache) need no validation.
+    """
+
+    id: str
+    """The meeting's id, also its file name without `.json`."""
+    person: str
+    """The person the manager met."""
+    manager: str
+    """The manager who ran the meeting."""
+    agenda_name: str
+    """The agenda's short name."""
+    agenda_title: str
+    """The agenda's title at the time of the meeting."""
+    created_at: datetime
+    """When the meeting was set up (timezone-aware)."""
+    started_at: datetime | None
+    """When its clock first started."""
+    ended_at: datetime | None
+    """When the manager ended it."""
+    status: str
+    """"live" until ended, then "ended"."""
+    open_actions: int
+    """How many actions are not yet done."""
+    actions: int
+    """How many actions were agreed."""
+    priorities: int
+    """How many priorities were agreed."""
+
+    @property
+    def when(self) -> datetime:
+        """When the meeting took place: its start, or its set-up time if it never started."""
+        return self.started_at or self.created_at
+
+    @classmethod
+    def from_meeting(cls, meeting: Meeting) -> MeetingRow:
+        """The row that lists `meeting`."""
+        return cls(
+            id=meeting.id,
+            person=meeting.person,
+            manager=meeting.manager,
+            agenda_name=meeting.agenda_name,
+            agenda_title=meeting.agenda_title,
+            created_at=meeting.created_at,
+            started_at=meeting.started_at,
+            ended_at=meeting.ended_at,
+            status=meeting.status,
+            open_actions=len(meeting.open_actions),
+            actions=len(meeting.actions),
+            priorities=len(meeting.priorities),
+        )

@@ -1,0 +1,228 @@
+"""The meetings of one data folder: save, load and list them, and keep the index honest.
+
+The data folder holds `meetings/<id>.json`, the truth, one file per meeting, and the
+index (storage/index.py), a cache rebuilt from those files. A save writes the
+meeting's own file and touches the index only when the meeting's listed facts
+changed, so saving costs about the same with 10 or 10,000 past meetings. Nothing
+here imports Textual.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from meetingdesk.locations import damaged_dir, meetings_dir
+from meetingdesk.names import name_key
+from meetingdesk.storage.files import (
+    MEETING_ID,
+    DamagedFile,
+    StoreError,
+    file_stat,
+    make_private_dir,
+    move_aside,
+    read_meeting_file,
+    write_private_file,
+)
+from meetingdesk.storage.index import MeetingIndex
+from meetingdesk.storage.rows import MeetingRow
+
+if TYPE_CHECKING:  # pydantic loads with the models: listing meetings at start-up needs neither
+    from meetingdesk.models import Meeting
+
+
+class Store:
+    """The meetings in one data folder: save, load, list, and keep the index honest."""
+
+    def __init__(self, root: Path) -> None:
+        """A store for the data folder `root`; nothing touches the disk until `open()`."""
+        self.root = Path(root)
+        self.meetings_dir = meetings_dir(self.root)
+        self.damaged_dir = damaged_dir(self.root)
+        self.problems: list[str] = []
+        """Sentences about files that could not be used (moved aside, too new, unreadable)."""
+        self.index = MeetingIndex(self.root, self.meetings_dir, self._read_for_index)
+        self._opened = False
+
+    # --- opening ---
+
+    def open(self, *, check_files: bool = True) -> None:
+        """Create the data folder (0700) and meetings/, then load the index, rebuilding what is stale.
+
+        With `check_files=False` the index is loaded as it is and the look at every meeting
+        file (for files changed behind the store's back) waits for `check_files()`, so a
+        screen can show the list first. A missing index is still rebuilt at once.
+        """
+        try:
+            make_private_dir(self.root, tighten_existing=True)
+            make_private_dir(self.meetings_dir, tighten_existing=True)
+        except OSError as error:
+            blocker = next((part for part in (self.root, *self.root.parents) if part.exists() and not part.is_dir()), None)
+            if blocker is not None:
+                raise StoreError(
+                    f"MeetingDesk can't use {self.root} as its data folder: {blocker} is a file, not a folder. "
+                    "Set MEETINGDESK_HOME to a folder you own."
+                ) from error
+            raise StoreError(
+                f"MeetingDesk can't create its data folder {self.root} ({error.strerror or error}). "
+                "Check that the path is a folder you own, or set MEETINGDESK_HOME to another folder."
+            ) from error
+        for folder in (self.root, self.meetings_dir):
+            if not os.access(folder, os.W_OK | os.X_OK):
+                raise StoreError(
+                    f"MeetingDesk can't write to {folder}. Check that you own it "
+                    "(chmod u+rwx), or set MEETINGDESK_HOME to another folder."
+                )
+        self._opened = True
+        self.index.open(check_files=check_files)
+
+    def check_files(self) -> bool:
+        """Finish an `open(check_files=False)`: list what changed on disk. True if the list changed."""
+        return self.index.check_files()
+
+    def rebuild_index(self) -> None:
+        """Rebuild the index from the meeting files, moving unreadable ones to damaged/."""
+        self._require_open()
+        self.index.rebuild()
+
+    def _require_open(self) -> None:
+        if not self._opened:
+            raise RuntimeError("Store.open() must be called before using the store.")
+
+    # --- meeting files ---
+
+    def _path(self, meeting_id: str) -> Path:
+        if not MEETING_ID.fullmatch(meeting_id):
+            raise StoreError(f"“{meeting_id}” is not a meeting id: ids are letters, digits, - and _.")
+        return self.meetings_dir / f"{meeting_id}.json"
+
+    def _read_for_index(self, meeting_id: str, path: Path) -> Meeting | None:
+        """The meeting in `path`, or None after recording why it can't be listed."""
+        try:
+            meeting = read_meeting_file(path)
+        except DamagedFile as error:
+            try:
+                self._move_aside(path, str(error))
+            except StoreError as move_error:
+                self.problems.append(str(move_error))
+            return None
+        except StoreError as error:
+            self.problems.append(str(error))
+            return None
+        if meeting.id != meeting_id:
+            self.problems.append(
+                f"{path} holds meeting {meeting.id}, not {meeting_id} (perhaps a copy made by a sync tool), "
+                f"so it is not listed. Compare it with {self._path(meeting.id)} and remove the one you don't need."
+            )
+            return None
+        return meeting
+
+    def _move_aside(self, path: Path, reason: str) -> Path:
+        """Move an unreadable file to damaged/ and report it."""
+        target = move_aside(path, self.damaged_dir, reason)
+        self.problems.append(
+            f"{reason}, so it was moved to {target}. Repair it in a text editor and move it back, "
+            "or restore it from a backup."
+        )
+        return target
+
+    # --- public operations ---
+
+    def save(self, meeting: Meeting) -> None:
+        """Stamp `meeting.updated_at` and write its file; update its index row only if the row changed."""
+        self._require_open()
+        path = self._path(meeting.id)
+        from meetingdesk.models import utc_now
+
+        meeting.updated_at = utc_now()
+        write_private_file(path, meeting.model_dump_json(indent=1))
+        row = MeetingRow.from_meeting(meeting)
+        if self.index.row(meeting.id) == row:
+            return
+        self.index.put([(row, file_stat(path))])
+
+    def load(self, meeting_id: str) -> Meeting:
+        """The meeting with this exact id; StoreError if its file is missing, damaged or too new."""
+        self._require_open()
+        path = self._path(meeting_id)
+        try:
+            return read_meeting_file(path)
+        except DamagedFile as error:
+            target = self._move_aside(path, str(error))
+            self.index.drop(meeting_id)
+            raise StoreError(f"{error}, so it was moved to {target}. Repair it in a text editor and move it back.") from None
+
+    def forget(self, meeting_id: str) -> None:
+        """Remove this meeting's row from the index; nothing happens if it is not listed.
+
+        For a caller that has moved the meeting's file out of meetings/ (the trash): while
+        the file is still there, the next `open()` lists it again.
+        """
+        self._require_open()
+        self._path(meeting_id)  # refuses a malformed id with a sentence
+        self.index.drop(meeting_id)
+
+    def resolve_id(self, prefix: str) -> str:
+        """The id of the one meeting whose id is `prefix` or starts with it."""
+        self._require_open()
+        wanted = prefix.strip().lower()
+        if not wanted:
+            raise StoreError("Give a meeting id (the first few characters are enough).")
+        matches = self.index.ids_starting_with(wanted)
+        if not matches:
+            raise StoreError(f"No meeting has an id starting with “{prefix.strip()}”. List meetings to see their ids.")
+        if len(matches) > 1:
+            shown = ", ".join(f"{row.id[:10]} ({row.person}, {row.when:%Y-%m-%d})" for row in matches[:5])
+            more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""
+            raise StoreError(
+                f"“{prefix.strip()}” matches {len(matches)} meetings: {shown}{more}. Type more of the id."
+            )
+        return matches[0].id
+
+    def rows(self, person: str | None = None, limit: int | None = None) -> list[MeetingRow]:
+        """Listed meetings, newest first; only `person`'s (any letter case) when given; at most `limit`."""
+        self._require_open()
+        return self.index.rows(person, limit)
+
+    def people(self) -> list[str]:
+        """Everyone the manager has met, most recent first, each once (as last written)."""
+        seen: set[str] = set()
+        people: list[str] = []
+        for row in self.rows():
+            key = name_key(row.person)
+            if key not in seen:
+                seen.add(key)
+                people.append(row.person)
+        return people
+
+    def last_manager(self) -> str | None:
+        """The manager of the most recent meeting, to prefill the next one."""
+        newest = self.rows(limit=1)
+        return newest[0].manager if newest else None
+
+    def latest_unfinished(self) -> MeetingRow | None:
+        """The newest meeting still live (not ended), to offer resuming it."""
+        self._require_open()
+        return self.index.latest_unfinished()
+
+    def has(self, meeting_id: str) -> bool:
+        """True if the meetings folder holds a file for this exact id, listed or not (too new, damaged)."""
+        self._require_open()
+        return self._path(meeting_id).is_file()
+
+    def put_many(self, meetings: list[Meeting]) -> None:
+        """Write each meeting's file exactly as given (`updated_at` kept, unlike `save`) and index them.
+
+        For imports: every file is written first, then each index shard they touch once,
+        so importing 10,000 meetings does not rewrite the index 10,000 times. If the index
+        write fails, the files are already safe and the next `open()` lists them.
+        """
+        self._require_open()
+        written = []
+        for meeting in meetings:
+            path = self._path(meeting.id)
+            write_private_file(path, meeting.model_dump_json(indent=1))
+            written.append((MeetingRow.from_meeting(meeting), file_stat(path)))
+        if written:
+            self.index.put(written)

@@ -1,0 +1,51 @@
+"""What many tests build or read the same way: a hand-driven clock, typing, notifications, the screen's text."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from meetingdesk.models import ActionItem, Agenda, AgendaSection, Meeting, Priority, meeting_from_agenda
+
+FROZEN_START = datetime(2026, 11, 23, 14, 0, tzinfo=timezone.utc)
+"""A Monday afternoon: every UI test starts here."""
+
+
+class FakeClock:
+    """A clock that only moves when the test says so."""
+
+    def __init__(self, start: datetime = FROZEN_START) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float = 0, minutes: float = 0) -> None:
+        self.now += timedelta(seconds=seconds, minutes=minutes)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type `text` key by key, as a person would."""
+    await pilot.press(*[("space" if char == " " else char) for char in text])
+
+
+def notifications(app) -> str:
+    """The text of every notification raised so far (title and message), one per line."""
+    return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
+
+
+CHECK_IN = Agenda(
+    name="check-in",
+    title="Check-in",
+    sections=[AgendaSection(title="News", minutes=5), AgendaSection(title="Wrap-up", minutes=5)],
+)
+"""A two-section agenda for follow-up tests."""
+
+
+def past_meeting(clock, days_ago: int, actions: list[ActionItem], priorities: list[Priority] = ()) -> Meeting:
+    """An ended check-in with Dana Lee `days_ago` days before the clock's now, holding these actions and priorities."""
+    meeting = meeting_from_agenda(CHECK_IN, "Dana Lee", "Sam Rivera")
+    meeting.started_at = clock() - timedelta(days=days_ago)
+    meeting.status = "ended"
+    meeting.actions = actions
+    meeting.priorities = list(priorities)
+    return meeting

@@ -1,0 +1,153 @@
+"""The search index: what it finds, what it never finds, its cache, and open actions across meetings."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from meetingdesk.models import ActionItem, Meeting, Priority, SectionRecord
+from meetingdesk.locations import search_cache_path
+from meetingdesk.storage.search import SearchIndex
+from meetingdesk.storage.store import Store
+
+START = datetime(2026, 9, 1, 10, 0, tzinfo=timezone.utc)
+
+
+def make_meeting(person: str, day: int, **changes) -> Meeting:
+    meeting = Meeting(
+        person=person,
+        manager="Sam Rivera",
+        agenda_name="career-discussion",
+        agenda_title="Career discussion",
+        created_at=START + timedelta(days=day),
+        started_at=START + timedelta(days=day),
+        sections=[SectionRecord(title="Where you stand", planned_seconds=600)],
+    )
+    for name, value in changes.items():
+        setattr(meeting, name, value)
+    return meeting
+
+
+def built(store: Store) -> SearchIndex:
+    index = SearchIndex(store.root)
+    index.refresh()
+    return index
+
+
+def test_search_finds_each_field_but_never_private_notes(store: Store) -> None:
+    meeting = make_meeting("Dana Lee", 0)
+    meeting.agenda_title = "Performance review"
+    meeting.sections[0].notes = "Shipped the Billing migration early"
+    meeting.sections[0].private_notes = "Seems burnt out"
+    meeting.priorities = [Priority(text="Lead planning", measure="Roadmap signed off")]
+    meeting.actions = [ActionItem(text="Book the facilitation course", owner="Dana Lee")]
+    store.save(meeting)
+    store.save(make_meeting("Ana Souza", 1))
+    index = built(store)
+
+    for query in ["dana", "performance", "billing MIGRATION", "lead planning", "roadmap", "facilitation"]:
+        assert index.search(query) == [meeting.id], query
+    assert index.search("burnt") == []
+    assert index.search("billing souza") == [], "every word must match in the same meeting"
+    assert "burnt" not in search_cache_path(store.root).read_text(), "private notes never reach the cache"
+
+
+def test_results_are_newest_first(store: Store) -> None:
+    old, new = make_meeting("Dana Lee", 0), make_meeting("Dana Lee", 9)
+    middle = make_meeting("Bo Chen", 4)
+    for meeting in (new, old, middle):
+        meeting.sections[0].notes = "budget"
+        store.save(meeting)
+    assert built(store).search("budget") == [new.id, middle.id, old.id]
+
+
+def test_cache_is_private_reused_and_only_changed_files_are_reread(store: Store) -> None:
+    first, second = make_meeting("Dana Lee", 0), make_meeting("Bo Chen", 1)
+    store.save(first)
+    store.save(second)
+    index = built(store)
+    assert index.reread == 2
+    cache = search_cache_path(store.root)
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600
+
+    again = built(store)
+    assert again.reread == 0, "an unchanged folder is served from the cache"
+    assert again.search("bo chen") == [second.id]
+
+    second.sections[0].notes = "wants a mentor"
+    store.save(second)
+    os.remove(store.root / "meetings" / f"{first.id}.json")
+    third = built(store)
+    assert third.reread == 1
+    assert third.search("mentor") == [second.id]
+    assert third.search("dana") == []
+    assert first.id not in json.loads(cache.read_text())["meetings"]
+
+
+def test_unreadable_files_are_skipped(store: Store) -> None:
+    good = make_meeting("Dana Lee", 0)
+    store.save(good)
+    (store.root / "meetings" / "broken.json").write_text("{not json")
+    assert built(store).search("dana") == [good.id]
+
+
+def test_open_actions_newest_copy_wins_and_closed_ones_are_left_out(store: Store) -> None:
+    carried = ActionItem(text="Write the promotion case", owner="Sam Rivera", due=date(2026, 12, 15))
+    finished = ActionItem(text="Send the offer", owner="Dana Lee")
+    dropped = ActionItem(text="Find a mentor", owner="Dana Lee", dropped_reason="Not needed any more")
+    first = make_meeting("Dana Lee", 0, actions=[carried, finished])
+    store.save(first)
+    later_copy = carried.model_copy(update={"carried_from": first.id, "carried_count": 2, "carry_decision": "kept"})
+    later_done = finished.model_copy(update={"done_on": date(2026, 9, 20)})
+    second = make_meeting("Dana Lee", 14, actions=[later_copy, later_done, dropped])
+    store.save(second)
+
+    [action] = built(store).open_actions()
+    assert action.id == carried.id
+    assert action.meeting_id == second.id
+    assert action.carried_count == 2
+    assert action.agreed_on == date(2026, 9, 15), "no agreed_on means the day of the meeting that holds it"
+    later_copy.agreed_on = date(2026, 9, 1)
+    store.save(second)
+    assert built(store).open_actions()[0].agreed_on == date(2026, 9, 1)
+
+
+def test_open_actions_sorted_by_deadline_and_filtered_by_owner(store: Store) -> None:
+    store.save(
+        make_meeting(
+            "Dana Lee",
+            0,
+            actions=[
+                ActionItem(text="No date", owner="Dana Lee"),
+                ActionItem(text="Late", owner="Sam Rivera", due=date(2026, 12, 20)),
+                ActionItem(text="Soon", owner="Dana Lee", due=date(2026, 10, 1)),
+            ],
+        )
+    )
+    store.save(make_meeting("Bo Chen", 1, actions=[ActionItem(text="Middle", owner="Bo Chen", due=date(2026, 11, 1))]))
+    index = built(store)
+    assert [action.text for action in index.open_actions()] == ["Soon", "Middle", "Late", "No date"]
+    assert [action.text for action in index.open_actions(owner=" dana LEE")] == ["Soon", "No date"]
+    assert [action.text for action in index.open_actions(owner="sam rivera")] == ["Late"]
+    assert index.owners() == ["Bo Chen", "Dana Lee", "Sam Rivera"]
+
+
+def test_priorities_of_a_person_grouped_by_day_newest_first(store: Store) -> None:
+    store.save(make_meeting("Dana Lee", 0, priorities=[Priority(text="Ship billing")]))
+    store.save(make_meeting("Dana Lee", 30, priorities=[Priority(text="Lead planning", due=date(2027, 3, 31))]))
+    store.save(make_meeting("Bo Chen", 31, priorities=[Priority(text="Not Dana's")]))
+    grouped = built(store).priorities_of("dana lee")
+    assert [(day, [p.text for p in items]) for day, items in grouped] == [
+        (date(2026, 10, 1), ["Lead planning"]),
+        (date(2026, 9, 1), ["Ship billing"]),
+    ]
+
+
+@pytest.mark.parametrize("query", ["", "   "])
+def test_an_empty_query_finds_nothing(store: Store, query: str) -> None:
+    store.save(make_meeting("Dana Lee", 0))
+    assert built(store).search(query) == []
