@@ -83,14 +83,6 @@ class MeetingTimer:
         self.meeting.paused = False
         self.start()
 
-    def toggle(self) -> bool:
-        """Pause if running, resume otherwise; returns the new paused state."""
-        if self.running:
-            self.pause()
-        else:
-            self.resume()
-        return self.meeting.paused
-
     def sync(self) -> None:
         """Fold the running stretch into the current section and re-anchor at now.
 

@@ -81,11 +81,13 @@ def test_pausing_stops_every_clock_and_resuming_carries_on() -> None:
     clock.advance(500)
     assert timer.meeting_elapsed() == 10
 
-    assert timer.toggle() is False
+    timer.resume()
+    assert not timer.meeting.paused
     clock.advance(5)
     assert timer.section_elapsed() == 5
     assert timer.meeting_elapsed() == 15
-    assert timer.toggle() is True
+    timer.pause()
+    assert timer.meeting.paused
     clock.advance(5)
     assert timer.meeting_elapsed() == 15
 
