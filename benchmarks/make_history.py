@@ -206,10 +206,15 @@ def make_history(home: Path, meetings: int, seed: int = 7) -> Store:
     store = Store(home)
     store.open()
     folder = meetings_dir(store.root)
-    # Each write fsyncs the file and the folder; threads let those waits overlap.
+    # Each write fsyncs the file and the folder; threads let those waits overlap. At most a few
+    # thousand writes wait at once, so 100,000 meetings never sit in memory together.
     writers = ThreadPoolExecutor(max_workers=WRITERS)
-    pending = []
+    pending: list = []
     for number in range(meetings):
+        if len(pending) >= 2000:
+            for write in pending:
+                write.result()  # raise the first StoreError, if any
+            pending.clear()
         if number == meetings - 1:
             # The newest meeting: ended this morning, the top row of the home screen.
             when, status = now - timedelta(hours=3), "ended"

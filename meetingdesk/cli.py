@@ -106,7 +106,8 @@ def resume_meeting() -> int:
 def run_app(desk=None, **start) -> int:
     from meetingdesk.app import MeetingDeskApp
 
-    # The home screen looks at every meeting file just after its first frame (Store.check_files).
+    # The home screen looks at every meeting file just after its first frame, in a worker
+    # (Store.check_files); `new` and `resume` read only what moved in the folder since the last look.
     store = desk.store if desk is not None else open_desk(check_files=False).store
     app = MeetingDeskApp(store, **start)
     app.run()

@@ -8,26 +8,18 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from meetingdesk.locations import user_agendas_dir
-from meetingdesk.names import same_name, tidy_name
+from meetingdesk.names import tidy_name
 from meetingdesk.storage.files import StoreError
+from meetingdesk.storage.search import ActionRow, Search
 from meetingdesk.timer import Clock, system_clock
 
 if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
-    from meetingdesk.models import ActionItem, Agenda, Meeting
+    from meetingdesk.models import Agenda, Meeting
     from meetingdesk.storage.store import Store
-
-
-@dataclass
-class Found:
-    """Meetings read for a question, and a sentence for each one that could not be read."""
-
-    meetings: list[Meeting] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
 
 
 class Desk:
@@ -36,6 +28,8 @@ class Desk:
     def __init__(self, store: Store, clock: Clock = system_clock) -> None:
         self.store = store
         self.clock = clock
+        self.search = Search(store.index)
+        """Questions across every meeting: words, open actions, goals over time."""
 
     def today(self) -> date:
         """Today in the manager's time zone, from the clock."""
@@ -68,16 +62,35 @@ class Desk:
     def start(self, meeting: Meeting) -> list[str]:
         """Bring into a new meeting what is still open with its person: actions and last priorities.
 
-        Returns a sentence for each earlier meeting that could not be read. A meeting that
+        Only the meetings that hold something to carry are read, whatever the history's
+        size. Returns a sentence for each of them that could not be read. A meeting that
         already carries actions (resumed) is left as it is.
         """
         if any(action.is_carried for action in meeting.actions):
             return []
         from meetingdesk.followup import carry_forward
 
-        earlier = self.meetings_with(meeting.person, except_id=meeting.id)
-        carry_forward(meeting, earlier.meetings)
-        return earlier.problems
+        open_rows = self.search.actions(person=meeting.person)
+        wanted = [row.meeting_id for row in open_rows]
+        wanted += [row.id for row in self.store.rows(person=meeting.person, limit=1)]
+        wanted += [row.id for row in self.store.rows(person=meeting.person, with_priorities=True, limit=1)]
+        earlier: dict[str, Meeting] = {}
+        problems: list[str] = []
+        for meeting_id in dict.fromkeys(wanted):
+            if meeting_id == meeting.id:
+                continue
+            try:
+                earlier[meeting_id] = self.store.load(meeting_id)
+            except StoreError as error:
+                problems.append(str(error))
+        copies = []
+        for row in open_rows:
+            holder = earlier.get(row.meeting_id)
+            action = next((a for a in holder.actions if a.id == row.id), None) if holder else None
+            if holder is not None and action is not None and action.is_open:
+                copies.append((holder, action))
+        carry_forward(meeting, list(earlier.values()), copies)
+        return problems
 
     def follow_up(self, previous: Meeting) -> Meeting:
         """The next meeting with the same person on the same agenda (last time's sections if it is gone)."""
@@ -150,42 +163,9 @@ class Desk:
 
     # --- looking across meetings ---
 
-    def meetings_with(self, person: str | None, except_id: str | None = None) -> Found:
-        """Every readable meeting with `person` (everyone when None), newest first."""
-        found = Found()
-        for row in self.store.rows(person=person):
-            if row.id == except_id:
-                continue
-            try:
-                found.meetings.append(self.store.load(row.id))
-            except StoreError as error:
-                found.problems.append(str(error))
-        return found
-
-    def actions(
-        self, person: str | None = None, owner: str | None = None, open_only: bool = False
-    ) -> tuple[list[tuple[ActionItem, Meeting]], list[str]]:
+    def actions(self, person: str | None = None, owner: str | None = None, open_only: bool = False) -> list[ActionRow]:
         """Every action once, as its newest meeting has it, soonest deadline first (none last).
 
         Only actions from meetings with `person`, owned by `owner`, or still open, when asked.
-        Returns the actions with their meetings, and a sentence per meeting that could not be read.
         """
-        from meetingdesk.followup import newest_copies
-
-        problems: list[str] = []
-        meetings: list[Meeting] = []
-        for row in self.store.rows(person=person):
-            # A meeting with no open action may still have settled an earlier meeting's copy: only skip empty ones.
-            if row.actions == 0:
-                continue
-            try:
-                meetings.append(self.store.load(row.id))
-            except StoreError as error:
-                problems.append(str(error))
-        found = [
-            (action, meeting)
-            for meeting, action in newest_copies(meetings)
-            if (action.is_open or not open_only) and (not owner or same_name(action.owner, owner))
-        ]
-        found.sort(key=lambda pair: (pair[0].due is None, pair[0].due or date.max))
-        return found, problems
+        return self.search.actions(owner=owner, person=person, open_only=open_only)

@@ -18,30 +18,40 @@ def newest_copies(meetings: list[Meeting]) -> list[tuple[Meeting, ActionItem]]:
     return list(newest.values())
 
 
+def open_copies(meetings: list[Meeting]) -> list[tuple[Meeting, ActionItem]]:
+    """The actions of `meetings` whose newest copy is still open, each with the meeting holding that copy."""
+    return [(meeting, action) for meeting, action in newest_copies(meetings) if action.is_open]
+
+
 def open_actions_from(earlier: list[Meeting]) -> list[ActionItem]:
     """The open actions of `earlier` meetings, each once (its newest copy), ready to carry forward."""
-    carried = []
-    for meeting, action in newest_copies(earlier):
-        if action.is_open:
-            carried.append(
-                action.model_copy(
-                    update={
-                        "carried_from": meeting.id,
-                        "carry_decision": "undecided",
-                        "agreed_on": action.agreed_on or meeting.when.date(),
-                    }
-                )
-            )
-    return carried
+    return _carried(open_copies(earlier))
 
 
-def carry_forward(meeting: Meeting, earlier: list[Meeting]) -> None:
+def _carried(copies: list[tuple[Meeting, ActionItem]]) -> list[ActionItem]:
+    return [
+        action.model_copy(
+            update={
+                "carried_from": meeting.id,
+                "carry_decision": "undecided",
+                "agreed_on": action.agreed_on or meeting.when.date(),
+            }
+        )
+        for meeting, action in copies
+    ]
+
+
+def carry_forward(
+    meeting: Meeting, earlier: list[Meeting], copies: list[tuple[Meeting, ActionItem]] | None = None
+) -> None:
     """Bring into `meeting` every open action and the last agreed priorities of `earlier` meetings.
 
     Carried actions come first, each waiting for a decision (done, kept or dropped);
-    nothing carried can disappear without one.
+    nothing carried can disappear without one. `copies` are the open actions with the
+    meetings holding their newest copies, when the caller knows them (from the index)
+    and `earlier` holds only the meetings needed; by default they come from `earlier`.
     """
-    meeting.actions = open_actions_from(earlier) + meeting.actions
+    meeting.actions = _carried(open_copies(earlier) if copies is None else copies) + meeting.actions
     finished = [m for m in earlier if m.id != meeting.id]
     with_priorities = [m for m in finished if m.priorities]
     if with_priorities:

@@ -23,11 +23,6 @@ def meetings_dir(root: Path) -> Path:
     return root / "meetings"
 
 
-def index_dir(root: Path) -> Path:
-    """The index of meetings, one file per month: a cache rebuilt from the meeting files."""
-    return root / "index"
-
-
 def user_agendas_dir(root: Path) -> Path:
     """The manager's own agendas, which override built-ins of the same name."""
     return root / "agendas"
@@ -59,11 +54,30 @@ def trash_dir(root: Path) -> Path:
     return root / "trash"
 
 
-def search_cache_path(root: Path) -> Path:
-    """The search cache; rebuilt from the meeting files when missing."""
-    return root / "search-cache.json"
-
-
 def locks_dir(root: Path) -> Path:
     """One lock file per meeting running live in some window."""
     return root / "locks"
+
+
+def machine_cache_dir(root: Path) -> Path:
+    """This machine's caches for the data folder `root`, under the platform's cache folder.
+
+    Keyed by the folder's real path, so two data folders never share a cache and a
+    synced data folder never carries one. Deleting it loses nothing.
+    """
+    import hashlib
+
+    from platformdirs import user_cache_dir
+
+    real = os.path.realpath(root)
+    key = hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return Path(user_cache_dir("meetingdesk", appauthor=False)) / f"{Path(real).name or 'root'}-{key}"
+
+
+def index_path(root: Path) -> Path:
+    """The SQLite index of the data folder `root`: rows, actions, goals and the search table."""
+    return machine_cache_dir(root) / "index.sqlite3"
+
+
+OLD_CACHES = ("index", "index.lock", "search-cache.json", "search-cache.json.lock")
+"""What earlier versions kept inside the data folder and this one keeps in the machine's cache folder."""

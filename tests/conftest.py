@@ -15,6 +15,8 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Never touch the real data folder; pin the time zone so times on screen are stable."""
     home = tmp_path / "home"
     monkeypatch.setenv("MEETINGDESK_HOME", str(home))
+    # The index lives in the machine's cache folder: one per test, as a fresh machine has.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setenv("USER", "Sam Rivera")
     monkeypatch.delenv("TMUX", raising=False)

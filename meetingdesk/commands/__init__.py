@@ -21,13 +21,24 @@ class CommandError(MeetingDeskError):
 
 
 def open_desk(check_files: bool = True) -> Desk:
-    """The desk on the data folder; files it could not use are reported on stderr."""
+    """The desk on the data folder; files it could not use are reported on stderr.
+
+    The index reads the meetings folder only if something was added, replaced or
+    removed there since it last looked (a file edited in place by hand shows after the
+    app's next look), so a shell command costs the same at 10 or 100,000 meetings.
+    """
     from meetingdesk.desk import Desk
     from meetingdesk.locations import data_dir
     from meetingdesk.storage.store import Store
 
     store = Store(data_dir())
-    store.open(check_files=check_files)
+    store.open(check_files=check_files, quick=True, progress=_reading if sys.stderr.isatty() else None)
     for problem in store.problems:
         print(f"meetingdesk: {problem}", file=sys.stderr)
     return Desk(store)
+
+
+def _reading(done: int, total: int) -> None:
+    """Say how far reading every meeting into a new index has come (only on a terminal)."""
+    end = "\n" if done >= total else ""
+    print(f"\rmeetingdesk: reading {total:,} meetings into a new index: {done:,} so far", end=end, file=sys.stderr, flush=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from meetingdesk.commands import open_desk
 from meetingdesk.commands.output import cell, check_format, print_json, print_table
@@ -23,12 +22,7 @@ def list_actions(args: argparse.Namespace) -> int:
     output = check_format(args.format, ("table", "json"))
     desk = open_desk()
     today = desk.today()
-    found, problems = desk.actions(person=args.person, owner=args.owner, open_only=args.open)
-    for problem in problems:
-        print(f"meetingdesk: {problem}", file=sys.stderr)
-
-    def overdue(action) -> bool:
-        return action.is_open and action.due is not None and action.due < today
+    found = desk.actions(person=args.person, owner=args.owner, open_only=args.open)
 
     if output == "json":
         print_json(
@@ -38,12 +32,12 @@ def list_actions(args: argparse.Namespace) -> int:
                     "owner": action.owner,
                     "due": action.due.isoformat() if action.due else None,
                     "done_on": action.done_on.isoformat() if action.done_on else None,
-                    "overdue": overdue(action),
-                    "meeting_id": meeting.id,
-                    "with": meeting.person,
+                    "overdue": action.is_overdue(today),
+                    "meeting_id": action.meeting_id,
+                    "with": action.person,
                     "id": action.id,
                 }
-                for action, meeting in found
+                for action in found
             ]
         )
         return 0
@@ -55,17 +49,17 @@ def list_actions(args: argparse.Namespace) -> int:
         ("  DUE", "OWNER", "ACTION", "WITH", "MEETING", "DONE"),
         [
             (
-                ("! " if overdue(action) else "  ") + (action.due.isoformat() if action.due else "no deadline"),
+                ("! " if action.is_overdue(today) else "  ") + (action.due.isoformat() if action.due else "no deadline"),
                 cell(action.owner, 24) or "no owner",
                 cell(action.text, 60),
-                cell(meeting.person, 24),
-                meeting.id[:8],
+                cell(action.person, 24),
+                action.meeting_id[:8],
                 action.done_on.isoformat() if action.done_on else "open",
             )
-            for action, meeting in found
+            for action in found
         ],
     )
-    if any(overdue(action) for action, _ in found):
+    if any(action.is_overdue(today) for action in found):
         print(f"! overdue: still open and due before today ({today.isoformat()}).")
     return 0
 

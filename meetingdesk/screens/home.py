@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from meetingdesk import messages
 from meetingdesk.app import desk_app
@@ -17,7 +20,6 @@ from meetingdesk.desk import Desk
 from meetingdesk.dialogs.person_picker import EVERYONE, PersonPicker
 from meetingdesk.locations import styles_dir
 from meetingdesk.storage.rows import MeetingRow
-from meetingdesk.storage.search import SearchIndex
 from meetingdesk.storage.store import Store
 from meetingdesk.widgets.key_bar import KeyBar
 
@@ -33,6 +35,8 @@ EMPTY_MESSAGE = (
 
 PAGE_SIZE = 100
 """Rows added to the table at a time: the next page comes when the cursor reaches the end."""
+SEARCH_PAUSE_SECONDS = 0.03
+"""How long a search waits for another key before asking the index (a newer key cancels it)."""
 
 class HomeScreen(Screen[None]):
     """Every meeting kept, newest first; enter or o opens one, / searches, p filters by person."""
@@ -53,8 +57,6 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.index: SearchIndex
-        """Built in a thread the first time search or a view needs it."""
         self._rows: list[MeetingRow] = []
         self._has_more = False
         self._unfinished: MeetingRow | None = None
@@ -62,12 +64,16 @@ class HomeScreen(Screen[None]):
         self._person: str | None = None
         self._searching = False
         self._query = ""
-        self._matches: list[str] | None = None
+        """The search the list shows ("" for none): set when its results arrive."""
+        self._matches = 0
+        """How many meetings the shown search found."""
 
     def compose(self) -> ComposeResult:
-        self.index = SearchIndex(self.store.root)
         yield Header()
         yield Static("", id="resume", markup=False)
+        with Horizontal(id="reading"):
+            yield Static("", id="reading-status", markup=False)
+            yield ProgressBar(id="reading-progress", show_eta=False)
         yield Static(EMPTY_MESSAGE, id="empty", markup=False)
         yield Input(placeholder="Search person, agenda, notes, priorities, actions…", id="search", select_on_focus=False)
         yield Static("", id="filter-status", markup=False)
@@ -89,47 +95,70 @@ class HomeScreen(Screen[None]):
         return self.desk.store
 
     def on_mount(self) -> None:
+        self.query_one("#reading").display = False
         self.refresh_meetings()
-        # Let the first frame reach the terminal before looking at every file.
-        self.set_timer(0.1, self._check_files)
+        # Let the first frame reach the terminal before looking at the meetings folder.
+        self.call_after_refresh(self._check_files)
 
+    @work(thread=True, exclusive=True, group="check-files")
     def _check_files(self) -> None:
-        """After the first frame: pick up meeting files changed behind the store's back, and report bad ones."""
+        """Off the UI thread: read meeting files changed behind the index's back (all of them on a new cache)."""
         from meetingdesk.storage.files import StoreError
 
+        app = self.app
+        store = self.store
+        if store.needs_reading:
+            total = store.index.count_files()
+            app.call_from_thread(self._reading, 0, total)
         try:
-            if self.store.check_files():
-                self.refresh_meetings()
+            changed = store.check_files(lambda done, total: app.call_from_thread(self._reading, done, total))
         except StoreError as error:
-            self.notify(str(error), title="Meetings not checked", severity="warning", markup=False)
+            app.call_from_thread(self.notify, str(error), title="Meetings not checked", severity="warning", markup=False)
+            changed = False
+        app.call_from_thread(self._checked, changed)
+
+    def _reading(self, done: int, total: int) -> None:
+        """Show how far reading every meeting into a new index has come, and what is listed so far."""
+        reading = self.query_one("#reading")
+        reading.display = total > 0
+        self.query_one("#reading-status", Static).update(f"Reading {total:,} meetings into the index: {done:,} so far. ")
+        self.query_one("#reading-progress", ProgressBar).update(total=total, progress=done)
+        if done:
+            self.refresh_meetings()
+
+    def _checked(self, changed: bool) -> None:
+        self.query_one("#reading").display = False
+        if changed:
+            self.refresh_meetings()
         # Files the store had to move aside or refuse: say so here, where the manager looks.
         for problem in self.store.problems:
             self.notify(problem, title="A meeting file can't be read", severity="warning", timeout=30, markup=False)
+        self.store.problems.clear()
 
     def on_screen_resume(self) -> None:
         # A meeting may have changed while another screen was on top.
-        if self.index.ready:
-            self._index_meetings()
+        if self.is_mounted:
+            self.refresh_meetings()
 
     # --- the list ---
 
     def refresh_meetings(self) -> None:
-        """Reload the list from the store, keeping the cursor on the same meeting when it is still shown."""
+        """Reload the list (a search runs again in a worker), keeping the cursor on the same meeting."""
+        if self._query:
+            self._search(self._query, pause=0)
+            return
+        self._show_rows(self.store.rows(person=self._person, limit=PAGE_SIZE + 1))
+
+    def _show_rows(self, fetched: list[MeetingRow]) -> None:
         table = self.query_one("#meetings", DataTable)
         selected = self._selected_id()
         self._unfinished = self.store.latest_unfinished()
-        self._any_meetings = bool(self.store.rows(limit=1))
+        self._any_meetings = bool(fetched) or bool(self.store.rows(limit=1))
         table.clear()
         self._rows = []
-        self._load_page(at_least=PAGE_SIZE)
+        self._add_rows(fetched, PAGE_SIZE)
         if selected is not None:
             position = next((number for number, row in enumerate(self._rows) if row.id == selected), None)
-            if position is None and self._has_more and self._matches is None:
-                # The selected meeting may be further down: load pages until it shows, as before a refresh.
-                wanted = [row.id for row in self._source(None)]
-                if selected in wanted:
-                    self._load_page(at_least=wanted.index(selected) + PAGE_SIZE)
-                    position = wanted.index(selected)
             if position is not None:
                 table.move_cursor(row=position)
         self.set_class(not self._any_meetings, "-empty")
@@ -139,22 +168,24 @@ class HomeScreen(Screen[None]):
             table.focus()
         self.refresh_bindings()
 
-    def _source(self, limit: int | None) -> list[MeetingRow]:
-        """The rows the list shows now (search results or one person's or all), newest first."""
-        if self._matches is not None:
-            rows = self.store.rows(person=self._person)
-            by_id = {row.id: row for row in rows}
-            found = [by_id[meeting_id] for meeting_id in self._matches if meeting_id in by_id]
-            return found if limit is None else found[:limit]
+    def _fetch(self, limit: int) -> list[MeetingRow]:
+        """The first `limit` rows the list shows now (search results, one person's or all), newest first."""
+        if self._query:
+            return self.desk.search.meetings(self._query, self._person, limit)
         return self.store.rows(person=self._person, limit=limit)
 
-    def _load_page(self, at_least: int | None = None) -> None:
-        """Append the next page of rows to the table (or enough pages to hold `at_least` rows)."""
+    def _load_page(self) -> None:
+        """Append the next page of rows to the table."""
+        limit = len(self._rows) + PAGE_SIZE
+        fetched = self._fetch(limit + 1)
+        self._add_rows(fetched[len(self._rows) :], limit)
+
+    def _add_rows(self, fetched: list[MeetingRow], limit: int) -> None:
+        """Add the rows of `fetched` up to `limit` in all; one more fetched than shown means there are more."""
         table = self.query_one("#meetings", DataTable)
-        limit = max(at_least or 0, len(self._rows) + PAGE_SIZE)
-        fetched = self._source(limit + 1)
-        self._has_more = len(fetched) > limit
-        for row in fetched[len(self._rows) : limit]:
+        room = limit - len(self._rows)
+        self._has_more = len(fetched) > room
+        for row in fetched[:room]:
             when = row.when.astimezone()
             status = Text("live", style="bold") if row.status == "live" else Text("ended", style="dim")
             table.add_row(
@@ -185,14 +216,12 @@ class HomeScreen(Screen[None]):
         """Say what the list is showing when it is not every meeting."""
         status = self.query_one("#filter-status", Static)
         parts: list[str] = []
-        if self._searching and not self.index.ready:
-            parts.append(f"Indexing {self.index.count_files():,} meetings…")
-        elif self._matches is not None:
-            count = len(self._rows) if not self._has_more else len(self._source(None))
+        if self._query:
+            count = self._matches
             if count == 0:
-                parts.append(f"No meeting mentions “{self._query.strip()}”.")
+                parts.append(f"No meeting mentions “{self._query}”.")
             else:
-                parts.append(f"{count:,} meeting{'s' if count != 1 else ''} mention “{self._query.strip()}”.")
+                parts.append(f"{count:,} meeting{'s' if count != 1 else ''} mention “{self._query}”.")
         if self._person is not None:
             parts.append(f"Only meetings with {self._person}: p to change, escape to show everyone.")
         status.update(" ".join(parts))
@@ -228,33 +257,39 @@ class HomeScreen(Screen[None]):
         search.focus()
         self._show_status()
         self.refresh_bindings()
-        if not self.index.ready:
-            self._index_meetings()
-
-    @work(thread=True, exclusive=True, group="search-index")
-    def _index_meetings(self) -> None:
-        """Build or refresh the search index off the UI thread, then rerun the search."""
-        self.index.refresh()
-        self.app.call_from_thread(self._index_ready)
-
-    def _index_ready(self) -> None:
-        if self._query.strip():
-            self._run_search()
-        else:
-            self._show_status()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "search":
             return
         event.stop()
-        self._query = event.value
-        self._run_search()
+        query = " ".join(event.value.split())
+        if not query:
+            self.workers.cancel_group(self, "search")
+            self._query = ""
+            self.refresh_meetings()
+            return
+        self._search(query, pause=SEARCH_PAUSE_SECONDS)
 
-    def _run_search(self) -> None:
-        query = self._query.strip()
-        # Until the index is ready the list stays whole and the status line says why.
-        self._matches = self.index.search(query) if query and self.index.ready else None
-        self.refresh_meetings()
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str, pause: float) -> None:
+        """Ask the index off the UI thread; a newer key cancels this one before or after it asks."""
+        worker = get_current_worker()
+        if pause:
+            time.sleep(pause)
+        if worker.is_cancelled:
+            return
+        search = self.desk.search
+        rows = search.meetings(query, self._person, PAGE_SIZE + 1)
+        count = search.count(query, self._person) if len(rows) > PAGE_SIZE else len(rows)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._found, worker, query, rows, count)
+
+    def _found(self, worker, query: str, rows: list[MeetingRow], count: int) -> None:
+        if worker.is_cancelled:
+            return
+        self._query = query
+        self._matches = count
+        self._show_rows(rows)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "search":
@@ -267,8 +302,8 @@ class HomeScreen(Screen[None]):
         search = self.query_one("#search", Input)
         with search.prevent(Input.Changed):
             search.value = ""
+        self.workers.cancel_group(self, "search")
         self._query = ""
-        self._matches = None
         self._searching = False
         self.set_class(False, "-searching")
         self.refresh_meetings()
@@ -301,7 +336,7 @@ class HomeScreen(Screen[None]):
             return
         from meetingdesk.screens.person import PersonScreen
 
-        self.app.push_screen(PersonScreen(self.index, row.person))
+        self.app.push_screen(PersonScreen(row.person))
 
     def action_trash(self) -> None:
         from meetingdesk.screens.trash import TrashScreen
@@ -311,7 +346,7 @@ class HomeScreen(Screen[None]):
     def action_open_actions(self) -> None:
         from meetingdesk.screens.open_actions import OpenActionsScreen
 
-        self.app.push_screen(OpenActionsScreen(self.index))
+        self.app.push_screen(OpenActionsScreen())
 
     # --- meetings ---
 

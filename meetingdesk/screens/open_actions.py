@@ -14,7 +14,7 @@ from meetingdesk.app import desk_app
 from meetingdesk.locations import styles_dir
 from meetingdesk.names import name_key, same_name
 from meetingdesk.screens.person import age_phrase
-from meetingdesk.storage.search import OpenAction, SearchIndex
+from meetingdesk.storage.search import ActionRow
 from meetingdesk.widgets.key_bar import KeyBar
 
 
@@ -28,18 +28,17 @@ class OpenActionsScreen(Screen[None]):
         Binding("o", "open_meeting", "Open meeting", id="open_meeting", tooltip="Open the meeting that holds the selected action"),
     ]
 
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.index = index
         self.owner: str | None = None
         """Whose actions are shown; None shows everyone's."""
         self._owners: list[str] = []
-        self._all: list[OpenAction] = []
-        self._actions: list[OpenAction] = []
+        self._all: list[ActionRow] = []
+        self._actions: list[ActionRow] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"Indexing {self.index.count_files():,} meetings…", id="actions-status", markup=False)
+        yield Static("", id="actions-status", markup=False)
         table: DataTable[Text | str] = DataTable(id="open-actions", cursor_type="row", zebra_stripes=True)
         table.add_column("Due", key="due")
         table.add_column("Action", key="action")
@@ -59,13 +58,13 @@ class OpenActionsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="open-actions")
     def _load(self) -> None:
-        """Refresh the index off the UI thread, then list its open actions."""
-        self.index.refresh()
-        owners = self.index.owners()
-        actions = self.index.open_actions()
+        """Ask the index off the UI thread, then list its open actions."""
+        search = desk_app(self).desk.search
+        owners = search.owners()
+        actions = search.actions()
         self.app.call_from_thread(self._loaded, owners, actions)
 
-    def _loaded(self, owners: list[str], actions: list[OpenAction]) -> None:
+    def _loaded(self, owners: list[str], actions: list[ActionRow]) -> None:
         manager = desk_app(self).store.last_manager()
         # The manager comes first, so their own promises are one key press away.
         if manager and name_key(manager) not in {name_key(owner) for owner in owners}:

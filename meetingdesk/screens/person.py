@@ -16,12 +16,11 @@ from textual.widgets import DataTable, Header, Static
 from meetingdesk import messages
 from meetingdesk.app import desk_app
 from meetingdesk.locations import styles_dir
-from meetingdesk.names import same_name
-from meetingdesk.storage.search import OpenAction, PriorityEntry, SearchIndex
+from meetingdesk.storage.search import ActionRow, PriorityEntry
 from meetingdesk.widgets.key_bar import KeyBar
 
 
-def age_phrase(action: OpenAction, today: date) -> str:
+def age_phrase(action: ActionRow, today: date) -> str:
     """"agreed today", "agreed 1 day ago", "agreed 23 days ago"."""
     days = action.age_days(today)
     if days == 0:
@@ -29,7 +28,7 @@ def age_phrase(action: OpenAction, today: date) -> str:
     return f"agreed {days} day{'s' if days != 1 else ''} ago"
 
 
-def carry_phrase(action: OpenAction) -> str:
+def carry_phrase(action: ActionRow) -> str:
     """"carried through 2 meetings", or "" for an action never carried."""
     count = action.carried_count
     if count == 0:
@@ -46,9 +45,8 @@ class PersonScreen(Screen[None]):
         Binding("o", "open_meeting", "Open meeting", id="open_meeting", tooltip="Open the selected meeting"),
     ]
 
-    def __init__(self, index: SearchIndex, person: str) -> None:
+    def __init__(self, person: str) -> None:
         super().__init__()
-        self.index = index
         self.person = person
 
     def compose(self) -> ComposeResult:
@@ -62,7 +60,7 @@ class PersonScreen(Screen[None]):
         yield table
         with VerticalScroll(id="person-details"):
             yield Static("Agreed priorities", classes="heading")
-            yield Static(f"Indexing {self.index.count_files():,} meetings…", id="priorities", markup=False)
+            yield Static("", id="priorities", markup=False)
             yield Static("Open actions", classes="heading")
             yield Static("", id="actions", markup=False)
         yield KeyBar()
@@ -88,13 +86,13 @@ class PersonScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="person-view")
     def _load(self) -> None:
-        """Refresh the index off the UI thread, then show what it says about this person."""
-        self.index.refresh()
-        priorities = self.index.priorities_of(self.person)
-        actions = [action for action in self.index.open_actions() if same_name(action.person, self.person)]
+        """Ask the index off the UI thread, then show what it says about this person."""
+        search = desk_app(self).desk.search
+        priorities = search.priorities_of(self.person)
+        actions = search.actions(person=self.person)
         self.app.call_from_thread(self._show, priorities, actions)
 
-    def _show(self, priorities: list[tuple[date, list[PriorityEntry]]], actions: list[OpenAction]) -> None:
+    def _show(self, priorities: list[tuple[date, list[PriorityEntry]]], actions: list[ActionRow]) -> None:
         today = desk_app(self).desk.today()
         lines: list[Content] = []
         for day, items in priorities:

@@ -1,326 +1,377 @@
-"""The index: one row per meeting for listing, a cache rebuilt from the meeting files.
+"""The index: every meeting's row, actions, goals and words, in this machine's SQLite cache.
 
-It lives in `index/<YYYY-MM>.json`, one TinyDB-format file per month the meetings
-took place, so a change rewrites one month's file. Rows are rebuilt from the files
-whenever a shard is missing, unreadable or stale. The store talks to it through
-`open`, `check_files`, `rebuild`, `put`, `drop` and the read methods; nothing else
-knows its format. Nothing here imports Textual.
+Kept current one meeting at a time: each save updates that meeting's rows in one
+transaction and records its file's size and mtime, so nothing is read twice. A look
+at the meetings folder (one scandir, nothing parsed) finds files changed behind the
+index's back: new, changed and removed files are read or dropped. A missing, damaged
+or older cache is rebuilt from the files. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
-import heapq
+import hashlib
+import json
 import os
-from collections.abc import Callable, Iterator, KeysView, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import suppress
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from meetingdesk.locations import OLD_CACHES, index_path
 from meetingdesk.names import name_key
-from meetingdesk.storage.files import FILE_MODE, FileStat, StoreError, scan_meetings, write_private_file
-from meetingdesk.storage.rows import MeetingRow
-from meetingdesk.storage.shards import ShardSignature, list_shards, read_shard, shard_name, shard_text, stored_row
+from meetingdesk.storage.cache import Cache
+from meetingdesk.storage.files import FileStat, scan_meetings
+from meetingdesk.storage.rows import ROW_COLUMNS, MeetingRow
 
 if TYPE_CHECKING:
-    from meetingdesk.models import Meeting
+    import sqlite3
 
-INDEX_FOLDER = "index"
-"""The folder in the data folder that holds the index, one TinyDB-format file per month."""
-INDEX_LOCK = "index.lock"
-"""The lock file that keeps two MeetingDesk processes from writing the index at once."""
-LOCK_TIMEOUT_SECONDS = 10
-"""How long a save waits for another MeetingDesk process to finish writing the index."""
+    from meetingdesk.models import Meeting
 
 ReadMeeting = Callable[[str, Path], "Meeting | None"]
 """How the index reads a meeting file it must list: the meeting, or None when it can't be listed."""
+Progress = Callable[[int, int], None]
+"""Told (files read so far, files to read) while the index reads files."""
+FolderStamp = tuple[int, int]
+"""The meetings folder's (inode, mtime_ns): any file added, replaced or removed there changes it."""
+BATCH = 200
+"""Files read per transaction while catching up, so other readers see progress."""
+DAWN = datetime.min.replace(tzinfo=timezone.utc)
+"""Sorts before every meeting."""
+
+
+def folder_stamp(folder: Path) -> FolderStamp | None:
+    """The folder's (inode, mtime_ns), or None when it can't be read."""
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_mtime_ns)
+
+
+def _stamp_text(stamp: FolderStamp | None) -> str | None:
+    return None if stamp is None else f"{stamp[0]}:{stamp[1]}"
 
 
 class MeetingIndex:
-    """The rows of every meeting in one data folder, kept in memory and in the month shards."""
+    """What the lists, the search and the shell ask about meetings, answered from the cache."""
 
     def __init__(self, root: Path, meetings_dir: Path, read: ReadMeeting) -> None:
-        """The index of the data folder `root`; `read` parses a meeting file the index must (re)list."""
         self.root = Path(root)
         self.meetings_dir = meetings_dir
-        self.index_dir = self.root / INDEX_FOLDER
-        self.lock_path = self.root / INDEX_LOCK
+        self.cache = Cache(index_path(self.root))
         self._read = read
-        self._lock: Any = None
-        self._unchecked: dict[str, None] | None = None
-        """Shards to write after the deferred look at the meeting files, or None when nothing is deferred."""
-        # One copy of each row; the per-row dicts below are small and share the id strings.
-        self._rows: dict[str, MeetingRow] = {}
-        self._stats: dict[str, FileStat] = {}
-        self._order: dict[str, tuple[float, str]] = {}
-        """Each row's sort key, (when as a timestamp, id), computed once: comparing aware datetimes is slow."""
-        self._shard_of: dict[str, str] = {}
-        self._shard_signatures: dict[str, ShardSignature] = {}
-        """Each shard file as this index last read or wrote it, to notice another process's writes."""
 
-    # --- the interface the store uses ---
+    # --- opening and catching up ---
 
-    def open(self, *, check_files: bool) -> None:
-        """Load the shards; with `check_files`, also list what changed in the meetings folder.
+    def open(self) -> None:
+        """Open the cache (an empty one if it was missing or damaged) and remove an older version's caches."""
+        self.cache.open()
+        for name in OLD_CACHES:
+            old = self.root / name
+            with suppress(OSError):
+                if old.is_dir() and not old.is_symlink():
+                    for child in old.iterdir():
+                        if child.suffix in (".json", ".lock") or child.name.startswith("."):
+                            child.unlink()
+                    old.rmdir()
+                elif old.is_file():
+                    old.unlink()
 
-        Without it, the look at every meeting file waits for `check_files()`; an empty
-        index is still rebuilt at once.
-        """
-        from filelock import FileLock
+    @property
+    def needs_reading(self) -> bool:
+        """True when the cache was just made: every meeting file must be read before the lists are whole."""
+        return self.cache.started_over
 
-        self._lock = FileLock(str(self.lock_path), mode=FILE_MODE, timeout=LOCK_TIMEOUT_SECONDS)
-        with self._locked():
-            dirty = self._load_index()
-            if check_files or not self._rows:
-                self._refresh_locked(dirty)
-            else:
-                self._unchecked = dirty
-
-    def check_files(self) -> bool:
-        """Finish an `open(check_files=False)`: list what changed on disk. True if the rows changed."""
-        if self._unchecked is None:
+    def up_to_date(self) -> bool:
+        """True when nothing in the meetings folder changed since the index last looked (one stat)."""
+        if self.cache.started_over:
             return False
-        before = dict(self._stats)
-        with self._locked():
-            dirty, self._unchecked = self._unchecked, None
-            self._refresh_locked(dirty)
-        return self._stats != before
+        recorded = self.cache.connection().execute("SELECT value FROM meta WHERE key = 'folder'").fetchone()
+        return recorded is not None and recorded[0] == _stamp_text(folder_stamp(self.meetings_dir))
 
-    def rebuild(self) -> None:
-        """Replace every row with one read from the meeting files."""
-        with self._locked():
-            self._forget_rows()
-            self._refresh_locked(dict.fromkeys(list_shards(self.index_dir)))
+    def catch_up(self, progress: Progress | None = None) -> bool:
+        """Read new and changed meeting files, drop removed ones; True if any row changed."""
+        stamp = folder_stamp(self.meetings_dir)
+        files = scan_meetings(self.meetings_dir)
+        db = self.cache.connection()
+        known = {meeting_id: (mtime, size) for meeting_id, mtime, size in db.execute("SELECT id, mtime_ns, size FROM meetings")}
+        gone = [meeting_id for meeting_id in known if meeting_id not in files]
+        changed = sorted(meeting_id for meeting_id, (stat, _path) in files.items() if known.get(meeting_id) != stat)
+        if gone:
+            with self.cache.writing() as db:
+                touched: set[str] = set()
+                for meeting_id in gone:
+                    touched |= self._drop(db, meeting_id)
+                _mark_newest(db, touched)
+        for start in range(0, len(changed), BATCH):
+            batch = []
+            for meeting_id in changed[start : start + BATCH]:
+                stat, path = files[meeting_id]
+                batch.append((meeting_id, stat, self._read(meeting_id, Path(path))))
+            # The search table takes rows in time order twice as fast as in random order.
+            batch.sort(key=lambda item: item[2].when if item[2] is not None else DAWN)
+            with self.cache.writing() as db:
+                touched: set[str] = set()
+                for meeting_id, stat, meeting in batch:
+                    touched |= self._drop(db, meeting_id) if meeting is None else self._put(db, meeting, stat)
+                _mark_newest(db, touched)
+            if progress is not None:
+                progress(min(start + BATCH, len(changed)), len(changed))
+        with self.cache.writing() as db:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('folder', ?)", (_stamp_text(stamp),))
+        self.cache.started_over = False
+        return bool(gone or changed)
+
+    def rebuild(self, progress: Progress | None = None) -> None:
+        """Start the cache over and read every meeting file."""
+        self.cache.start_over()
+        self.catch_up(progress)
+
+    def refresh_words(self) -> None:
+        """Read again the meetings saved for their notes only since their words were indexed (the live one)."""
+        db = self.cache.connection()
+        for (meeting_id,) in db.execute("SELECT id FROM meetings WHERE stale_words = 1").fetchall():
+            path = self.meetings_dir / f"{meeting_id}.json"
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue  # gone: the next look at the folder drops it
+            meeting = self._read(meeting_id, path)
+            if meeting is not None:
+                with self.cache.writing() as db:
+                    _mark_newest(db, self._put(db, meeting, (info.st_mtime_ns, info.st_size)))
+
+    def count_files(self) -> int:
+        """How many meeting files there are, for "Reading N meetings…" (none is parsed)."""
+        return len(scan_meetings(self.meetings_dir))
+
+    # --- keeping it current ---
+
+    def saved(self, meeting: Meeting, stat: FileStat, before: FolderStamp | None, after: FolderStamp | None) -> None:
+        """Record a meeting just written by this process, in one transaction.
+
+        When only its notes or clock changed, the row keeps its facts and only the file's
+        stat is recorded (its words are read again before the next search).
+        """
+        facts = _facts(meeting)
+        with self.cache.writing() as db:
+            held = db.execute("SELECT facts FROM meetings WHERE id = ?", (meeting.id,)).fetchone()
+            if held is not None and held[0] == facts:
+                db.execute(
+                    "UPDATE meetings SET mtime_ns = ?, size = ?, stale_words = 1 WHERE id = ?", (*stat, meeting.id)
+                )
+            else:
+                _mark_newest(db, self._put(db, meeting, stat, facts))
+            self._follow_folder(db, before, after)
+
+    def put_many(self, written: list[tuple[Meeting, FileStat]], before: FolderStamp | None, after: FolderStamp | None) -> None:
+        """Record meetings just written by this process (an import), in one transaction."""
+        with self.cache.writing() as db:
+            touched: set[str] = set()
+            for meeting, stat in written:
+                touched |= self._put(db, meeting, stat)
+            _mark_newest(db, touched)
+            self._follow_folder(db, before, after)
+
+    def drop(self, meeting_id: str, before: FolderStamp | None = None, after: FolderStamp | None = None) -> None:
+        """Stop listing a meeting whose file this process just moved away."""
+        with self.cache.writing() as db:
+            _mark_newest(db, self._drop(db, meeting_id))
+            self._follow_folder(db, before, after)
+
+    def _follow_folder(self, db: sqlite3.Connection, before: FolderStamp | None, after: FolderStamp | None) -> None:
+        # Our own write changed the folder: if nothing else had changed it since the last look, the index
+        # is still current. If something else had, the stamps differ and the next look reads the folder.
+        if before is not None and after is not None:
+            db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'folder' AND value = ?", (_stamp_text(after), _stamp_text(before))
+            )
+
+    def _put(self, db: sqlite3.Connection, meeting: Meeting, stat: FileStat, facts: str | None = None) -> set[str]:
+        """Write every row of `meeting`: its listing, its words, its actions and goals.
+
+        Returns the ids of the actions whose newest copy may have changed: the caller marks
+        them with `_mark_newest` once per transaction.
+        """
+        held = db.execute("SELECT sort_key FROM meetings WHERE id = ?", (meeting.id,)).fetchone()
+        key = _free_sort_key(db, meeting)
+        row = MeetingRow.from_meeting(meeting)
+        db.execute(
+            "INSERT INTO meetings (id, sort_key, person, person_key, manager, agenda_name, agenda_title, created_at, "
+            "started_at, ended_at, status, open_actions, actions, priorities, facts, mtime_ns, size, stale_words) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET "
+            "sort_key = excluded.sort_key, person = excluded.person, person_key = excluded.person_key, "
+            "manager = excluded.manager, agenda_name = excluded.agenda_name, agenda_title = excluded.agenda_title, "
+            "created_at = excluded.created_at, started_at = excluded.started_at, ended_at = excluded.ended_at, "
+            "status = excluded.status, open_actions = excluded.open_actions, actions = excluded.actions, "
+            "priorities = excluded.priorities, facts = excluded.facts, mtime_ns = excluded.mtime_ns, "
+            "size = excluded.size, stale_words = 0",
+            (
+                row.id,
+                key,
+                row.person,
+                name_key(row.person),
+                row.manager,
+                row.agenda_name,
+                row.agenda_title,
+                row.created_at.isoformat(),
+                _iso(row.started_at),
+                _iso(row.ended_at),
+                row.status,
+                row.open_actions,
+                row.actions,
+                row.priorities,
+                facts or _facts(meeting),
+                *stat,
+            ),
+        )
+        if held is not None:
+            db.execute("DELETE FROM words WHERE rowid = ?", (held[0],))
+        db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (key, words_of(meeting)))
+        touched = {action_id for (action_id,) in db.execute("SELECT action_id FROM actions WHERE meeting_id = ?", (meeting.id,))}
+        db.execute("DELETE FROM actions WHERE meeting_id = ?", (meeting.id,))
+        db.executemany(
+            "INSERT OR REPLACE INTO actions (action_id, meeting_id, sort_key, position, text, owner, owner_key, due, "
+            "done_on, dropped_reason, agreed_on, carried_from, carried_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    action.id,
+                    meeting.id,
+                    key,
+                    position,
+                    action.text,
+                    action.owner,
+                    name_key(action.owner),
+                    _iso(action.due),
+                    _iso(action.done_on),
+                    action.dropped_reason,
+                    _iso(action.agreed_on),
+                    action.carried_from,
+                    action.carried_count,
+                )
+                for position, action in enumerate(meeting.actions)
+            ],
+        )
+        db.execute("DELETE FROM goals WHERE meeting_id = ?", (meeting.id,))
+        db.executemany(
+            "INSERT OR REPLACE INTO goals (goal_id, meeting_id, sort_key, position, text, measure, due) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (priority.id, meeting.id, key, position, priority.text, priority.measure, _iso(priority.due))
+                for position, priority in enumerate(meeting.priorities)
+            ],
+        )
+        return touched | {action.id for action in meeting.actions}
+
+    def _drop(self, db: sqlite3.Connection, meeting_id: str) -> set[str]:
+        """Remove every row of the meeting; the ids of the actions to mark again (see `_put`)."""
+        held = db.execute("SELECT sort_key FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        if held is None:
+            return set()
+        db.execute("DELETE FROM words WHERE rowid = ?", (held[0],))
+        db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+        touched = {action_id for (action_id,) in db.execute("SELECT action_id FROM actions WHERE meeting_id = ?", (meeting_id,))}
+        db.execute("DELETE FROM actions WHERE meeting_id = ?", (meeting_id,))
+        db.execute("DELETE FROM goals WHERE meeting_id = ?", (meeting_id,))
+        return touched
+
+    # --- reading ---
+
+    def _rows(self, where: str = "", parameters: tuple = (), limit: int | None = None) -> list[MeetingRow]:
+        sql = f"SELECT {ROW_COLUMNS} FROM meetings {where} ORDER BY sort_key DESC"
+        if limit is not None:
+            sql += f" LIMIT {max(int(limit), 0)}"
+        return [MeetingRow.from_sql(values) for values in self.cache.connection().execute(sql, parameters)]
 
     def row(self, meeting_id: str) -> MeetingRow | None:
-        """The row listing this meeting, as last loaded."""
-        return self._rows.get(meeting_id)
+        """The row listing this meeting."""
+        found = self._rows("WHERE id = ?", (meeting_id,))
+        return found[0] if found else None
 
-    def put(self, listed: list[tuple[MeetingRow, FileStat]]) -> None:
-        """List (or list again) these rows, writing each shard they touch once."""
+    def rows(self, person: str | None = None, limit: int | None = None, with_priorities: bool = False) -> list[MeetingRow]:
+        """Listed meetings, newest first; only `person`'s (any spacing or case) when given; at most `limit`.
 
-        def change(dirty: dict[str, None]) -> None:
-            for row, stat in listed:
-                if self._rows.get(row.id) != row or self._stats.get(row.id) != stat:
-                    self._put_row(row, stat, dirty)
+        With `with_priorities`, only meetings where priorities were agreed.
+        """
+        clauses, parameters = [], []
+        if person is not None:
+            clauses.append("person_key = ?")
+            parameters.append(name_key(person))
+        if with_priorities:
+            clauses.append("priorities > 0")
+        return self._rows(f"WHERE {' AND '.join(clauses)}" if clauses else "", tuple(parameters), limit)
 
-        self._change_index(change)
-
-    def drop(self, meeting_id: str) -> None:
-        """Stop listing this meeting."""
-        self._change_index(lambda dirty: self._drop_row(meeting_id, dirty))
-
-    def rows(self, person: str | None = None, limit: int | None = None) -> list[MeetingRow]:
-        """Listed meetings, newest first; only `person`'s (any letter case) when given; at most `limit`."""
-        self._reload_if_changed(locked=False)
-        if person is None:
-            ids: Sequence[str] | KeysView[str] = self._rows.keys()
-        else:
-            wanted = name_key(person)
-            ids = [meeting_id for meeting_id, row in self._rows.items() if name_key(row.person) == wanted]
-        return self._newest_first(ids, limit)
+    def count(self) -> int:
+        """How many meetings are listed."""
+        return self.cache.connection().execute("SELECT count(*) FROM meetings").fetchone()[0]
 
     def ids_starting_with(self, prefix: str) -> list[MeetingRow]:
-        """The rows whose id is `prefix` or starts with it (lower case), newest first."""
-        self._reload_if_changed(locked=False)
-        if prefix in self._rows:
-            return [self._rows[prefix]]
-        return self._newest_first([meeting_id for meeting_id in self._rows if meeting_id.lower().startswith(prefix)], None)
+        """The rows whose id is `prefix` or starts with it (give it in lower case), newest first."""
+        exact = self.row(prefix)
+        if exact is not None:
+            return [exact]
+        # Ids are hex or similar: a range on the primary key finds a prefix without reading every row.
+        return self._rows("WHERE id >= ? AND id < ?", (prefix, prefix + "\U0010ffff"))
 
     def latest_unfinished(self) -> MeetingRow | None:
         """The newest meeting still live (not ended)."""
-        self._reload_if_changed(locked=False)
-        live = [meeting_id for meeting_id, row in self._rows.items() if row.status == "live"]
-        newest = self._newest_first(live, 1)
-        return newest[0] if newest else None
+        found = self._rows("WHERE status = 'live'", limit=1)
+        return found[0] if found else None
 
-    def _newest_first(self, ids: Sequence[str] | KeysView[str], limit: int | None) -> list[MeetingRow]:
-        """The rows of `ids`, newest first, by their precomputed keys; a partial sort when `limit` is given."""
-        key = self._order.__getitem__
-        if limit is None:
-            chosen = sorted(ids, key=key, reverse=True)
-        else:
-            # Rows are loaded oldest shard first, so going backwards meets the newest early
-            # and nlargest's heap rarely changes.
-            chosen = heapq.nlargest(max(limit, 0), reversed(ids), key=key)
-        rows = self._rows
-        return [rows[meeting_id] for meeting_id in chosen]
+    def people(self) -> list[str]:
+        """Everyone met, most recent first, each once, spelled as in their latest meeting."""
+        db = self.cache.connection()
+        sql = "SELECT person FROM meetings WHERE sort_key IN (SELECT max(sort_key) FROM meetings GROUP BY person_key) ORDER BY sort_key DESC"
+        return [person for (person,) in db.execute(sql)]
 
-    # --- the shards ---
-
-    @contextmanager
-    def _locked(self) -> Iterator[None]:
-        """Hold the index lock, so two MeetingDesk processes never write the index at once."""
-        from filelock import Timeout
-
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise StoreError(
-                f"Another MeetingDesk is still writing {self.index_dir}. Try again in a moment; "
-                f"if no other MeetingDesk is running, delete {self.lock_path}."
-            ) from None
-        except OSError as error:
-            raise StoreError(
-                f"MeetingDesk can't write to {self.root} ({error.strerror or error}): check that you own it."
-            ) from error
-        try:
-            yield
-        finally:
-            self._lock.release()
-
-    def _shard_path(self, shard: str) -> Path:
-        return self.index_dir / f"{shard}.json"
+    def last_manager(self) -> str | None:
+        """The manager of the newest meeting."""
+        found = self.cache.connection().execute("SELECT manager FROM meetings ORDER BY sort_key DESC LIMIT 1").fetchone()
+        return found[0] if found else None
 
 
-    def _forget_rows(self) -> None:
-        self._rows, self._stats, self._order, self._shard_of = {}, {}, {}, {}
-        self._shard_signatures = {}
+def words_of(meeting: Meeting) -> str:
+    """What search finds a meeting by: person, agenda, shared notes, goals, actions (never private notes).
 
-    def _load_index(self) -> dict[str, None]:
-        """Read every shard into memory; returns the shards that need writing again (unreadable, duplicates).
+    Each word once, in lower case: search matches words, so repeats add only size.
+    """
+    parts = [meeting.person, meeting.agenda_title]
+    parts += [section.notes for section in meeting.sections]
+    for priority in meeting.priorities:
+        parts += [priority.text, priority.measure]
+    parts += [action.text for action in meeting.actions]
+    return " ".join(set(" ".join(parts).casefold().split()))
 
-        Rows a bad shard held are simply missing afterwards: `_refresh_locked` finds
-        their files unlisted and reads them again.
-        """
-        self._forget_rows()
-        dirty: dict[str, None] = {}
-        self._take_shards(sorted(list_shards(self.index_dir)), dirty)
-        return dirty
 
-    def _take_shards(self, shards: list[str], dirty: dict[str, None]) -> None:
-        """Read `shards` into memory; an unreadable one is marked dirty, to be written again from the files."""
-        for shard in shards:
-            self._shard_signatures.pop(shard, None)
-            found = read_shard(self._shard_path(shard))
-            if found is None:
-                dirty[shard] = None
-                continue
-            rows, signature = found
-            if signature is not None:
-                self._shard_signatures[shard] = signature
-            for row, stat in rows:
-                self._load_row(shard, row, stat, dirty)
+def _facts(meeting: Meeting) -> str:
+    """A digest of everything the index lists about a meeting but its words."""
+    listed = meeting.model_dump_json(
+        include={"person", "manager", "agenda_name", "agenda_title", "created_at", "started_at", "ended_at", "status", "actions", "priorities"}
+    )
+    return hashlib.blake2b(listed.encode("utf-8"), digest_size=16).hexdigest()
 
-    def _load_row(self, shard: str, row: MeetingRow, stat: FileStat, dirty: dict[str, None]) -> None:
-        """Take in one row read from `shard`; a row listed twice (a crash mid-move) keeps the right shard's copy."""
-        earlier = self._shard_of.get(row.id)
-        if earlier is not None and earlier != shard:
-            dirty[earlier] = None
-            dirty[shard] = None
-            if shard_name(row.when) != shard:
-                return
-        meeting_id = row.id
-        self._rows[meeting_id] = row
-        self._stats[meeting_id] = stat
-        self._order[meeting_id] = (row.when.timestamp(), meeting_id)
-        self._shard_of[meeting_id] = shard
 
-    def _reload_if_changed(self, *, locked: bool) -> None:
-        """Reread the shards another process replaced, added or removed since this store last read or wrote them."""
-        current = list_shards(self.index_dir)
-        if current == self._shard_signatures:
-            return
-        changed = {
-            shard
-            for shard in current.keys() | self._shard_signatures.keys()
-            if current.get(shard) != self._shard_signatures.get(shard)
-        }
-        for meeting_id in [meeting_id for meeting_id, shard in self._shard_of.items() if shard in changed]:
-            self._remove_row(meeting_id)
-        dirty: dict[str, None] = {}
-        self._take_shards(sorted(changed), dirty)
-        if dirty and locked:
-            self._refresh_locked(dirty)
+def _free_sort_key(db: sqlite3.Connection, meeting: Meeting) -> int:
+    """The meeting's time in microseconds, moved on by one while another meeting holds it."""
+    key = int(meeting.when.timestamp() * 1_000_000)
+    while True:
+        holder = db.execute("SELECT id FROM meetings WHERE sort_key = ?", (key,)).fetchone()
+        if holder is None or holder[0] == meeting.id:
+            return key
+        key += 1
 
-    def _refresh_locked(self, dirty: dict[str, None]) -> None:
-        """Bring the loaded index up to date with the files, parsing only new or changed ones, then write `dirty` shards."""
-        files = scan_meetings(self.meetings_dir)
-        for meeting_id in [meeting_id for meeting_id in self._rows if meeting_id not in files]:
-            self._drop_row(meeting_id, dirty)
-        stats = self._stats
-        changed = [meeting_id for meeting_id, (stat, _path) in files.items() if stats.get(meeting_id) != stat]
-        for meeting_id in sorted(changed):
-            stat, path = files[meeting_id]
-            meeting = self._read(meeting_id, Path(path))
-            if meeting is None:
-                self._drop_row(meeting_id, dirty)
-            else:
-                self._put_row(MeetingRow.from_meeting(meeting), stat, dirty)
-        self._write_shards(dirty)
 
-    def _remove_row(self, meeting_id: str) -> str | None:
-        """Forget one row in memory; the shard it was in, if any."""
-        self._rows.pop(meeting_id, None)
-        self._stats.pop(meeting_id, None)
-        self._order.pop(meeting_id, None)
-        return self._shard_of.pop(meeting_id, None)
+def _mark_newest(db: sqlite3.Connection, action_ids: set[str]) -> None:
+    """Mark, for each action, the copy in its newest meeting: that copy is the one that counts."""
+    if not action_ids:
+        return
+    db.execute(
+        "UPDATE actions SET newest = (sort_key = (SELECT max(sort_key) FROM actions AS other "
+        "WHERE other.action_id = actions.action_id)) WHERE action_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(action_ids)),),
+    )
 
-    def _drop_row(self, meeting_id: str, dirty: dict[str, None]) -> None:
-        shard = self._remove_row(meeting_id)
-        if shard is not None:
-            dirty[shard] = None
 
-    def _put_row(self, row: MeetingRow, stat: FileStat, dirty: dict[str, None]) -> None:
-        """Add or replace a row in memory, marking the shards to write: its new one first, then the one it left."""
-        shard = shard_name(row.when)
-        dirty[shard] = None
-        previous = self._shard_of.get(row.id)
-        if previous is not None and previous != shard:
-            # Written after the new shard, so a crash in between lists the row twice, never not at all.
-            dirty.pop(previous, None)
-            dirty[previous] = None
-        self._rows[row.id] = row
-        self._stats[row.id] = stat
-        self._order[row.id] = (row.when.timestamp(), row.id)
-        self._shard_of[row.id] = shard
-
-    def _write_shards(self, dirty: dict[str, None]) -> None:
-        """Write each dirty shard whole from memory (one write each), or remove it if it lists nobody."""
-        if not dirty:
-            return
-        try:
-            self._write_dirty(dirty)
-        except StoreError:
-            # Each shard write is atomic, so the files hold a consistent, older index: use it.
-            # A meeting file the failure left unlisted is found by the next open().
-            self._load_index()
-            raise
-
-    def _write_dirty(self, dirty: dict[str, None]) -> None:
-        members: dict[str, list[str]] = {shard: [] for shard in dirty}
-        for meeting_id, shard in self._shard_of.items():
-            if shard in members:
-                members[shard].append(meeting_id)
-        for shard, ids in members.items():
-            path = self._shard_path(shard)
-            if ids:
-                ids.sort()
-                write_private_file(
-                    path, shard_text([stored_row(self._rows[meeting_id], self._stats[meeting_id]) for meeting_id in ids])
-                )
-                try:
-                    info = os.stat(path)
-                except OSError:
-                    self._shard_signatures.pop(shard, None)
-                else:
-                    self._shard_signatures[shard] = (info.st_ino, info.st_mtime_ns, info.st_size)
-            else:
-                try:
-                    os.unlink(path)
-                except FileNotFoundError:
-                    pass
-                except OSError as error:
-                    raise StoreError(
-                        f"MeetingDesk couldn't remove the empty index file {path} ({error.strerror or error}): "
-                        "check that you own it."
-                    ) from error
-                self._shard_signatures.pop(shard, None)
-
-    def _change_index(self, change: Callable[[dict[str, None]], None]) -> None:
-        """Under the lock, pick up other processes' writes, apply `change` and write the shards it touched."""
-        with self._locked():
-            self._reload_if_changed(locked=True)
-            dirty: dict[str, None] = {}
-            change(dirty)
-            self._write_shards(dirty)
-
+def _iso(value) -> str | None:
+    return None if value is None else value.isoformat()

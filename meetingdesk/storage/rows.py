@@ -9,13 +9,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # listing meetings needs no pydantic
     from meetingdesk.models import Meeting
 
+ROW_COLUMNS = (
+    "id, person, manager, agenda_name, agenda_title, created_at, started_at, ended_at, status, open_actions, actions, priorities"
+)
+"""The index's columns a MeetingRow is read from, in the order of its fields."""
+
 
 @dataclass(slots=True)
 class MeetingRow:
     """What the home screen lists about one meeting: one row of the index.
 
-    A plain slotted dataclass, not a pydantic model: 10,000 of these stay in memory, and
-    rows read back from the index (the store's own cache) need no validation.
+    A plain slotted dataclass, not a pydantic model: rows read back from the index (the
+    store's own cache) need no validation.
     """
 
     id: str
@@ -64,4 +69,24 @@ class MeetingRow:
             open_actions=len(meeting.open_actions),
             actions=len(meeting.actions),
             priorities=len(meeting.priorities),
+        )
+
+    @classmethod
+    def from_sql(cls, values: tuple) -> MeetingRow:
+        """The row read back from the index's ROW_COLUMNS."""
+        parse = datetime.fromisoformat
+        (meeting_id, person, manager, agenda_name, agenda_title, created, started, ended, status, open_actions, actions, priorities) = values
+        return cls(
+            meeting_id,
+            person,
+            manager,
+            agenda_name,
+            agenda_title,
+            parse(created),
+            None if started is None else parse(started),
+            None if ended is None else parse(ended),
+            status,
+            open_actions,
+            actions,
+            priorities,
         )

@@ -1,20 +1,19 @@
 """The meetings of one data folder: save, load and list them, and keep the index honest.
 
-The data folder holds `meetings/<id>.json`, the truth, one file per meeting, and the
-index (storage/index.py), a cache rebuilt from those files. A save writes the
-meeting's own file and touches the index only when the meeting's listed facts
-changed, so saving costs about the same with 10 or 10,000 past meetings. Nothing
-here imports Textual.
+The data folder holds `meetings/<id>.json`, the truth, one file per meeting. The index
+(storage/index.py) is this machine's cache of them, rebuilt from those files. A save
+writes the meeting's own file and that meeting's rows in the index, so saving costs
+the same with 10 or 100,000 past meetings. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meetingdesk.locations import damaged_dir, meetings_dir
-from meetingdesk.names import name_key
 from meetingdesk.storage.files import (
     MEETING_ID,
     DamagedFile,
@@ -25,7 +24,7 @@ from meetingdesk.storage.files import (
     read_meeting_file,
     write_private_file,
 )
-from meetingdesk.storage.index import MeetingIndex
+from meetingdesk.storage.index import FolderStamp, MeetingIndex, Progress, folder_stamp
 from meetingdesk.storage.rows import MeetingRow
 
 if TYPE_CHECKING:  # pydantic loads with the models: listing meetings at start-up needs neither
@@ -47,12 +46,16 @@ class Store:
 
     # --- opening ---
 
-    def open(self, *, check_files: bool = True) -> None:
-        """Create the data folder (0700) and meetings/, then load the index, rebuilding what is stale.
+    def open(self, *, check_files: bool = True, quick: bool = False, progress: Progress | None = None) -> None:
+        """Create the data folder (0700) and meetings/, open the index, and catch it up with the files.
 
-        With `check_files=False` the index is loaded as it is and the look at every meeting
-        file (for files changed behind the store's back) waits for `check_files()`, so a
-        screen can show the list first. A missing index is still rebuilt at once.
+        With `check_files`, every meeting file's size and mtime are compared with the
+        index's (one scandir); with `quick` too (the shell), only when something was
+        added, replaced or removed in the meetings folder since the index last looked, so
+        a command costs the same with 10 or 100,000 meetings. Without `check_files` (the
+        app), nothing is read before the first frame: `check_files()` reads later, in a
+        worker, and `needs_reading` says whether the lists are whole meanwhile. `progress`
+        hears how far the reading has come when every file must be read (a new index).
         """
         try:
             make_private_dir(self.root, tighten_existing=True)
@@ -75,16 +78,27 @@ class Store:
                     "(chmod u+rwx), or set MEETINGDESK_HOME to another folder."
                 )
         self._opened = True
-        self.index.open(check_files=check_files)
+        self.index.open()
+        if check_files and not (quick and self.index.up_to_date()):
+            self.index.catch_up(progress if self.index.needs_reading else None)
 
-    def check_files(self) -> bool:
-        """Finish an `open(check_files=False)`: list what changed on disk. True if the list changed."""
-        return self.index.check_files()
+    @property
+    def needs_reading(self) -> bool:
+        """True while the index is new and has not read the meeting files yet (the lists are empty)."""
+        return self.index.needs_reading
 
-    def rebuild_index(self) -> None:
+    def check_files(self, progress: Progress | None = None) -> bool:
+        """Read what changed in the meetings folder since the index last saw it. True if the lists changed."""
+        self._require_open()
+        return self.index.catch_up(progress)
+
+    def rebuild_index(self, progress: Progress | None = None) -> None:
         """Rebuild the index from the meeting files, moving unreadable ones to damaged/."""
         self._require_open()
-        self.index.rebuild()
+        self.index.rebuild(progress)
+
+    def _folder(self) -> FolderStamp | None:
+        return folder_stamp(self.meetings_dir)
 
     def _require_open(self) -> None:
         if not self._opened:
@@ -130,17 +144,19 @@ class Store:
     # --- public operations ---
 
     def save(self, meeting: Meeting) -> None:
-        """Stamp `meeting.updated_at` and write its file; update its index row only if the row changed."""
+        """Stamp `meeting.updated_at`, write its file, and record it in the index in one transaction."""
         self._require_open()
         path = self._path(meeting.id)
         from meetingdesk.models import utc_now
 
         meeting.updated_at = utc_now()
+        before = self._folder()
         write_private_file(path, meeting.model_dump_json(indent=1))
-        row = MeetingRow.from_meeting(meeting)
-        if self.index.row(meeting.id) == row:
-            return
-        self.index.put([(row, file_stat(path))])
+        try:
+            self.index.saved(meeting, file_stat(path), before, self._folder())
+        except sqlite3.Error:
+            # The file is saved; the folder's stamp was not recorded, so the next look reads it.
+            pass
 
     def load(self, meeting_id: str) -> Meeting:
         """The meeting with this exact id; StoreError if its file is missing, damaged or too new."""
@@ -149,19 +165,21 @@ class Store:
         try:
             return read_meeting_file(path)
         except DamagedFile as error:
+            before = self._folder()
             target = self._move_aside(path, str(error))
-            self.index.drop(meeting_id)
+            self.index.drop(meeting_id, before, self._folder())
             raise StoreError(f"{error}, so it was moved to {target}. Repair it in a text editor and move it back.") from None
 
-    def forget(self, meeting_id: str) -> None:
+    def forget(self, meeting_id: str, before: FolderStamp | None = None) -> None:
         """Remove this meeting's row from the index; nothing happens if it is not listed.
 
-        For a caller that has moved the meeting's file out of meetings/ (the trash): while
-        the file is still there, the next `open()` lists it again.
+        For a caller that has moved the meeting's file out of meetings/ (the trash), giving
+        the folder's stamp from before the move: while the file is still there, the next
+        look at the folder lists it again.
         """
         self._require_open()
         self._path(meeting_id)  # refuses a malformed id with a sentence
-        self.index.drop(meeting_id)
+        self.index.drop(meeting_id, before, self._folder())
 
     def resolve_id(self, prefix: str) -> str:
         """The id of the one meeting whose id is `prefix` or starts with it."""
@@ -180,26 +198,23 @@ class Store:
             )
         return matches[0].id
 
-    def rows(self, person: str | None = None, limit: int | None = None) -> list[MeetingRow]:
-        """Listed meetings, newest first; only `person`'s (any letter case) when given; at most `limit`."""
+    def rows(self, person: str | None = None, limit: int | None = None, with_priorities: bool = False) -> list[MeetingRow]:
+        """Listed meetings, newest first; only `person`'s (any letter case) when given; at most `limit`.
+
+        With `with_priorities`, only meetings where priorities were agreed.
+        """
         self._require_open()
-        return self.index.rows(person, limit)
+        return self.index.rows(person, limit, with_priorities)
 
     def people(self) -> list[str]:
         """Everyone the manager has met, most recent first, each once (as last written)."""
-        seen: set[str] = set()
-        people: list[str] = []
-        for row in self.rows():
-            key = name_key(row.person)
-            if key not in seen:
-                seen.add(key)
-                people.append(row.person)
-        return people
+        self._require_open()
+        return self.index.people()
 
     def last_manager(self) -> str | None:
         """The manager of the most recent meeting, to prefill the next one."""
-        newest = self.rows(limit=1)
-        return newest[0].manager if newest else None
+        self._require_open()
+        return self.index.last_manager()
 
     def latest_unfinished(self) -> MeetingRow | None:
         """The newest meeting still live (not ended), to offer resuming it."""
@@ -214,15 +229,15 @@ class Store:
     def put_many(self, meetings: list[Meeting]) -> None:
         """Write each meeting's file exactly as given (`updated_at` kept, unlike `save`) and index them.
 
-        For imports: every file is written first, then each index shard they touch once,
-        so importing 10,000 meetings does not rewrite the index 10,000 times. If the index
-        write fails, the files are already safe and the next `open()` lists them.
+        For imports: every file is written first, then the index in one transaction. If the
+        index write fails, the files are already safe and the next look at the folder lists them.
         """
         self._require_open()
+        before = self._folder()
         written = []
         for meeting in meetings:
             path = self._path(meeting.id)
             write_private_file(path, meeting.model_dump_json(indent=1))
-            written.append((MeetingRow.from_meeting(meeting), file_stat(path)))
+            written.append((meeting, file_stat(path)))
         if written:
-            self.index.put(written)
+            self.index.put_many(written, before, self._folder())

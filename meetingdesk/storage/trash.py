@@ -24,6 +24,7 @@ from meetingdesk.storage.files import (
     read_meeting_file,
     scan_meetings,
 )
+from meetingdesk.storage.index import folder_stamp
 from meetingdesk.storage.store import Store
 
 
@@ -57,6 +58,7 @@ def move_to_trash(store: Store, meeting_id: str) -> Path:
         )
     source = meetings_dir(store.root) / f"{meeting_id}.json"
     folder = trash_dir(store.root)
+    before = folder_stamp(source.parent)
     try:
         make_private_dir(folder)
         target = _free_name(folder, meeting_id)
@@ -69,7 +71,7 @@ def move_to_trash(store: Store, meeting_id: str) -> Path:
             f"MeetingDesk couldn't move {source} to {folder} ({error.strerror or error}). "
             "Check that you own both folders; the meeting was left where it was."
         ) from error
-    store.forget(meeting_id)
+    store.forget(meeting_id, before)
     return target
 
 

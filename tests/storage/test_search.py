@@ -1,17 +1,13 @@
-"""The search index: what it finds, what it never finds, its cache, and open actions across meetings."""
+"""Search: what it finds, what it never finds, in what order, and open actions and goals across meetings."""
 
 from __future__ import annotations
 
-import json
-import os
-import stat
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 from meetingdesk.models import ActionItem, Meeting, Priority, SectionRecord
-from meetingdesk.locations import search_cache_path
-from meetingdesk.storage.search import SearchIndex
+from meetingdesk.storage.search import Search
 from meetingdesk.storage.store import Store
 
 START = datetime(2026, 9, 1, 10, 0, tzinfo=timezone.utc)
@@ -32,10 +28,12 @@ def make_meeting(person: str, day: int, **changes) -> Meeting:
     return meeting
 
 
-def built(store: Store) -> SearchIndex:
-    index = SearchIndex(store.root)
-    index.refresh()
-    return index
+def built(store: Store) -> Search:
+    return Search(store.index)
+
+
+def found(store: Store, query: str) -> list[str]:
+    return [row.id for row in built(store).meetings(query)]
 
 
 def test_search_finds_each_field_but_never_private_notes(store: Store) -> None:
@@ -47,13 +45,26 @@ def test_search_finds_each_field_but_never_private_notes(store: Store) -> None:
     meeting.actions = [ActionItem(text="Book the facilitation course", owner="Dana Lee")]
     store.save(meeting)
     store.save(make_meeting("Ana Souza", 1))
-    index = built(store)
 
-    for query in ["dana", "performance", "billing MIGRATION", "lead planning", "roadmap", "facilitation"]:
-        assert index.search(query) == [meeting.id], query
-    assert index.search("burnt") == []
-    assert index.search("billing souza") == [], "every word must match in the same meeting"
-    assert "burnt" not in search_cache_path(store.root).read_text(), "private notes never reach the cache"
+    for query in ["dana", "performance", "billing MIGRATION", "lead planning", "roadmap", "facilitation", "migr"]:
+        assert found(store, query) == [meeting.id], query
+    assert found(store, "burnt") == []
+    assert found(store, "billing souza") == [], "every word must match in the same meeting"
+    assert b"burnt" not in store.index.cache.path.read_bytes(), "private notes never reach the index"
+
+
+def test_words_match_from_their_start_and_inside_only_when_asked(store: Store) -> None:
+    meeting = make_meeting("Zoë O'Brien", 0)
+    meeting.sections[0].notes = "Led the immigration project; 100% on time"
+    store.save(meeting)
+
+    assert found(store, "immig") == [meeting.id]
+    assert found(store, "gration") == [], "a plain word matches from the start of a word"
+    assert found(store, "*gration") == [meeting.id], "a leading * matches inside words"
+    assert found(store, "zoe") == [meeting.id], "accents are ignored"
+    assert found(store, "o'brien") == [meeting.id]
+    assert found(store, '"100%" AND NOT') == [], "the index's own query syntax is just text"
+    assert found(store, "*100%") == [meeting.id]
 
 
 def test_results_are_newest_first(store: Store) -> None:
@@ -62,37 +73,27 @@ def test_results_are_newest_first(store: Store) -> None:
     for meeting in (new, old, middle):
         meeting.sections[0].notes = "budget"
         store.save(meeting)
-    assert built(store).search("budget") == [new.id, middle.id, old.id]
-
-
-def test_cache_is_private_reused_and_only_changed_files_are_reread(store: Store) -> None:
-    first, second = make_meeting("Dana Lee", 0), make_meeting("Bo Chen", 1)
-    store.save(first)
-    store.save(second)
-    index = built(store)
-    assert index.reread == 2
-    cache = search_cache_path(store.root)
-    assert stat.S_IMODE(cache.stat().st_mode) == 0o600
-
-    again = built(store)
-    assert again.reread == 0, "an unchanged folder is served from the cache"
-    assert again.search("bo chen") == [second.id]
-
-    second.sections[0].notes = "wants a mentor"
-    store.save(second)
-    os.remove(store.root / "meetings" / f"{first.id}.json")
-    third = built(store)
-    assert third.reread == 1
-    assert third.search("mentor") == [second.id]
-    assert third.search("dana") == []
-    assert first.id not in json.loads(cache.read_text())["meetings"]
+    assert found(store, "budget") == [new.id, middle.id, old.id]
+    assert [row.id for row in built(store).meetings("budget", person="dana lee")] == [new.id, old.id]
+    assert [row.id for row in built(store).meetings("budget", limit=2)] == [new.id, middle.id]
+    assert built(store).count("budget") == 3
 
 
 def test_unreadable_files_are_skipped(store: Store) -> None:
     good = make_meeting("Dana Lee", 0)
     store.save(good)
     (store.root / "meetings" / "broken.json").write_text("{not json")
-    assert built(store).search("dana") == [good.id]
+    store.check_files()
+    assert found(store, "dana") == [good.id]
+
+
+def test_notes_saved_since_the_last_search_are_found(store: Store) -> None:
+    meeting = make_meeting("Dana Lee", 0)
+    store.save(meeting)
+    assert found(store, "kaleidoscope") == []
+    meeting.sections[0].notes = "A kaleidoscope of ideas"
+    store.save(meeting)
+    assert found(store, "kaleidoscope") == [meeting.id]
 
 
 def test_open_actions_newest_copy_wins_and_closed_ones_are_left_out(store: Store) -> None:
@@ -106,14 +107,14 @@ def test_open_actions_newest_copy_wins_and_closed_ones_are_left_out(store: Store
     second = make_meeting("Dana Lee", 14, actions=[later_copy, later_done, dropped])
     store.save(second)
 
-    [action] = built(store).open_actions()
+    [action] = built(store).actions()
     assert action.id == carried.id
     assert action.meeting_id == second.id
     assert action.carried_count == 2
     assert action.agreed_on == date(2026, 9, 15), "no agreed_on means the day of the meeting that holds it"
     later_copy.agreed_on = date(2026, 9, 1)
     store.save(second)
-    assert built(store).open_actions()[0].agreed_on == date(2026, 9, 1)
+    assert built(store).actions()[0].agreed_on == date(2026, 9, 1)
 
 
 def test_open_actions_sorted_by_deadline_and_filtered_by_owner(store: Store) -> None:
@@ -130,9 +131,9 @@ def test_open_actions_sorted_by_deadline_and_filtered_by_owner(store: Store) -> 
     )
     store.save(make_meeting("Bo Chen", 1, actions=[ActionItem(text="Middle", owner="Bo Chen", due=date(2026, 11, 1))]))
     index = built(store)
-    assert [action.text for action in index.open_actions()] == ["Soon", "Middle", "Late", "No date"]
-    assert [action.text for action in index.open_actions(owner=" dana LEE")] == ["Soon", "No date"]
-    assert [action.text for action in index.open_actions(owner="sam rivera")] == ["Late"]
+    assert [action.text for action in index.actions()] == ["Soon", "Middle", "Late", "No date"]
+    assert [action.text for action in index.actions(owner=" dana LEE")] == ["Soon", "No date"]
+    assert [action.text for action in index.actions(owner="sam rivera")] == ["Late"]
     assert index.owners() == ["Bo Chen", "Dana Lee", "Sam Rivera"]
 
 
@@ -150,4 +151,4 @@ def test_priorities_of_a_person_grouped_by_day_newest_first(store: Store) -> Non
 @pytest.mark.parametrize("query", ["", "   "])
 def test_an_empty_query_finds_nothing(store: Store, query: str) -> None:
     store.save(make_meeting("Dana Lee", 0))
-    assert built(store).search(query) == []
+    assert found(store, query) == []

@@ -5,14 +5,14 @@ from __future__ import annotations
 import errno
 import json
 import os
-import shutil
+import sqlite3
 import stat
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from meetingdesk.storage import index as index_module
+from meetingdesk.locations import index_path
 from meetingdesk.storage import store as store_module
 from meetingdesk.models import (
     SCHEMA_VERSION,
@@ -63,24 +63,12 @@ def listing(folder: Path) -> set[str]:
     return {entry.name for entry in folder.iterdir()}
 
 
-def shard_files(root: Path) -> list[Path]:
-    """The index's shard files, one per month, oldest first."""
-    return sorted((root / "index").glob("*.json"))
-
-
 def index_ids(root: Path) -> set[str]:
-    """The meeting ids the index shards hold, read straight from the files."""
-    ids: list[str] = []
-    for shard in shard_files(root):
-        document = json.loads(shard.read_text(encoding="utf-8"))
-        ids += [row["id"] for row in document["meetings"].values()]
-    assert len(ids) == len(set(ids)), "a meeting listed in two shards"
+    """The meeting ids the index lists, read straight from its database."""
+    with sqlite3.connect(index_path(root)) as db:
+        ids = [meeting_id for (meeting_id,) in db.execute("SELECT id FROM meetings")]
+    assert len(ids) == len(set(ids))
     return set(ids)
-
-
-def index_snapshot(root: Path) -> dict[str, bytes]:
-    """Every shard's bytes by file name."""
-    return {shard.name: shard.read_bytes() for shard in shard_files(root)}
 
 
 def write_files(root: Path, meetings: list[Meeting]) -> None:
@@ -100,9 +88,7 @@ def counting_writes(monkeypatch) -> list[tuple[Path, int]]:
         written.append((Path(path), len(data.encode("utf-8") if isinstance(data, str) else data)))
         real_write(path, data)
 
-    # The store writes meeting files, its index writes the month files.
     monkeypatch.setattr(store_module, "write_private_file", counting)
-    monkeypatch.setattr(index_module, "write_private_file", counting)
     return written
 
 
@@ -214,10 +200,11 @@ def test_everything_written_is_private_whatever_the_umask(tmp_path: Path, umask:
     finally:
         os.umask(previous)
 
-    for folder in (root, root / "meetings", root / "index", root / "exports", root / "damaged"):
+    cache = index_path(root).parent
+    for folder in (root, root / "meetings", root / "exports", root / "damaged", cache):
         assert mode(folder) == 0o700, folder
-    files = [*shard_files(root), root / "index.lock", root / "exports" / "summary.txt"]
-    assert shard_files(root)
+    files = [root / "exports" / "summary.txt", *cache.iterdir()]
+    assert index_path(root) in files
     files += list((root / "meetings").iterdir()) + list((root / "damaged").iterdir())
     for file in files:
         assert mode(file) == 0o600, file
@@ -276,34 +263,6 @@ def test_disk_full_keeps_the_old_file_and_says_so(tmp_path: Path, monkeypatch) -
     assert opened(tmp_path).load(meeting.id).sections[0].notes == ""
 
 
-def test_failed_index_write_keeps_the_old_index(tmp_path: Path, monkeypatch) -> None:
-    store = opened(tmp_path)
-    first = make_meeting("Ana Lima")
-    store.save(first)
-    index_before = index_snapshot(tmp_path)
-
-    real_write = os.write
-    calls = []
-
-    def index_fails(fd, data):
-        calls.append(fd)
-        if len(calls) > 1:  # the meeting file goes through, the index write does not
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(fd, data)
-
-    monkeypatch.setattr(os, "write", index_fails)
-    second = make_meeting("Bo Chen", day=1)
-    with pytest.raises(StoreError, match="disk is full"):
-        store.save(second)
-    monkeypatch.undo()
-
-    assert index_snapshot(tmp_path) == index_before
-    assert listing(tmp_path) == {"index", "index.lock", "meetings"}
-    assert listing(tmp_path / "index") == {"2024-05.json"}
-    # The meeting file was saved, so the next start lists it.
-    assert [row.person for row in opened(tmp_path).rows()] == ["Bo Chen", "Ana Lima"]
-
-
 def test_a_data_folder_that_cannot_be_created_names_the_path(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the folder should be")
@@ -326,37 +285,6 @@ def test_a_data_folder_that_cannot_be_written_names_the_path(tmp_path: Path, mon
 def test_store_does_not_touch_the_disk_until_opened(tmp_path: Path) -> None:
     Store(tmp_path / "data")
     assert not (tmp_path / "data").exists()
-
-
-def test_saving_among_2000_meetings_writes_only_that_meeting(tmp_path: Path, monkeypatch) -> None:
-    meetings = tmp_path / "meetings"
-    meetings.mkdir()
-    past = [make_meeting(f"Person {number}", day=number % 400) for number in range(2000)]
-    for meeting in past:
-        (meetings / f"{meeting.id}.json").write_text(meeting.model_dump_json(indent=1), encoding="utf-8")
-    store = opened(tmp_path)
-    assert len(store.rows()) == 2000
-
-    meeting = past[1234]
-    index = tmp_path / "index" / f"{meeting.started_at:%Y-%m}.json"
-    index_bytes, index_stat = index.read_bytes(), index.stat()
-    written = counting_writes(monkeypatch)
-    for keystroke in range(5):
-        meeting.sections[0].notes += f"typing {keystroke} "
-        store.save(meeting)
-
-    own_file = meetings / f"{meeting.id}.json"
-    assert [path for path, _size in written] == [own_file] * 5
-    assert max(size for _path, size in written) < 5000
-    assert index.read_bytes() == index_bytes
-    assert (index.stat().st_mtime_ns, index.stat().st_ino) == (index_stat.st_mtime_ns, index_stat.st_ino)
-    assert "typing 4" in opened(tmp_path).load(meeting.id).sections[0].notes
-
-    # A change the list shows does reach the index.
-    meeting.actions.append(ActionItem(text="Plan the offsite", owner="Sam", due=date(2024, 7, 1)))
-    store.save(meeting)
-    assert written[-1][0] == index
-    assert store.rows(person="Person 1234")[0].open_actions == 1
 
 
 def test_corrupt_meeting_file_is_moved_aside_and_reported(tmp_path: Path) -> None:
@@ -439,31 +367,6 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
     assert not (tmp_path / "damaged").exists()
 
 
-def test_missing_index_is_rebuilt(tmp_path: Path) -> None:
-    store = opened(tmp_path)
-    saved = [make_meeting(f"Person {number}", day=number) for number in range(3)]
-    for meeting in saved:
-        store.save(meeting)
-    shutil.rmtree(tmp_path / "index")
-
-    reopened = opened(tmp_path)
-    assert [row.person for row in reopened.rows()] == ["Person 2", "Person 1", "Person 0"]
-    assert index_ids(tmp_path) == {meeting.id for meeting in saved}
-
-
-def test_unreadable_index_is_rebuilt(tmp_path: Path) -> None:
-    store = opened(tmp_path)
-    meeting = make_meeting()
-    store.save(meeting)
-    [shard] = shard_files(tmp_path)
-    shard.write_text('{"meetings": {"1": {"id": "half a row"}}}')
-    assert [row.id for row in opened(tmp_path).rows()] == [meeting.id]
-    assert index_ids(tmp_path) == {meeting.id}
-    shard.write_text("\x00\x00\x00")
-    assert [row.id for row in opened(tmp_path).rows()] == [meeting.id]
-    assert index_ids(tmp_path) == {meeting.id}
-
-
 def test_files_changed_behind_the_stores_back_show_after_reopening(tmp_path: Path) -> None:
     store = opened(tmp_path)
     kept = make_meeting("Ana Lima", day=0)
@@ -521,78 +424,6 @@ def test_write_private_file_replaces_atomically_and_creates_its_folder(tmp_path:
     assert mode(target.parent) == 0o700
 
 
-def test_a_row_change_among_2000_meetings_in_other_months_writes_one_small_shard(tmp_path: Path, monkeypatch) -> None:
-    # 2,000 meetings spread over 2023; the one that changes is alone in May 2024.
-    past = [make_meeting(f"Person {number}", day=-500 + number % 360) for number in range(2000)]
-    meeting = make_meeting("Ana Lima", day=0)
-    write_files(tmp_path, [*past, meeting])
-    store = opened(tmp_path)
-    others = {name: data for name, data in index_snapshot(tmp_path).items() if name != "2024-05.json"}
-    assert len(others) >= 12
-    written = counting_writes(monkeypatch)
-
-    meeting.actions.append(ActionItem(text="Plan the offsite", owner="Sam", due=date(2024, 7, 1)))
-    store.save(meeting)
-
-    shard = tmp_path / "index" / "2024-05.json"
-    assert [path for path, _size in written] == [tmp_path / "meetings" / f"{meeting.id}.json", shard]
-    assert written[1][1] < 1000
-    assert {name: data for name, data in index_snapshot(tmp_path).items() if name != shard.name} == others
-    assert opened(tmp_path).rows(person="Ana Lima")[0].open_actions == 1
-
-
-def test_a_meeting_moved_to_another_month_moves_its_row(tmp_path: Path) -> None:
-    store = opened(tmp_path)
-    staying = make_meeting("Ana Lima", day=0)
-    moving = make_meeting("Bo Chen", day=1)
-    store.save(staying)
-    store.save(moving)
-    other = opened(tmp_path)
-
-    moving.started_at = datetime(2024, 8, 2, 10, 0, tzinfo=timezone.utc)
-    store.save(moving)
-
-    assert listing(tmp_path / "index") == {"2024-05.json", "2024-08.json"}
-    assert index_ids(tmp_path) == {staying.id, moving.id}
-    # Another process picks up both shards' change, and lists the meeting once.
-    assert [(row.person, row.when) for row in other.rows()] == [
-        ("Bo Chen", moving.started_at),
-        ("Ana Lima", staying.started_at),
-    ]
-
-    staying.started_at = moving.started_at
-    store.save(staying)
-    assert listing(tmp_path / "index") == {"2024-08.json"}
-
-
-def test_a_shard_is_a_tinydb_file(tmp_path: Path) -> None:
-    from tinydb import TinyDB
-
-    store = opened(tmp_path)
-    meeting = make_meeting("Ana Lima", status="ended", ended_at=DAY + timedelta(hours=1))
-    store.save(meeting)
-
-    db = TinyDB(tmp_path / "index" / "2024-05.json")
-    try:
-        [document] = db.table("meetings").all()
-    finally:
-        db.close()
-    assert (document["id"], document["person"], document["status"]) == (meeting.id, "Ana Lima", "ended")
-
-
-def test_put_many_writes_each_shard_once(tmp_path: Path, monkeypatch) -> None:
-    store = opened(tmp_path)
-    meetings = [make_meeting(f"Person {number}", day=number * 3) for number in range(30)]  # May 6 to Aug 1
-    written = counting_writes(monkeypatch)
-
-    store.put_many(meetings)
-
-    shards = [path for path, _size in written if path.parent == tmp_path / "index"]
-    assert sorted(path.name for path in shards) == ["2024-05.json", "2024-06.json", "2024-07.json", "2024-08.json"]
-    assert len(written) == 30 + len(shards)
-    assert index_ids(tmp_path) == {meeting.id for meeting in meetings}
-
-
 def test_forget_removes_the_row_once_the_file_is_gone(tmp_path: Path) -> None:
     store = opened(tmp_path)
     kept = make_meeting("Ana Lima", day=0)
@@ -614,7 +445,7 @@ def test_forget_removes_the_row_once_the_file_is_gone(tmp_path: Path) -> None:
     store.forget(trashed.id)  # not listed any more: nothing to do
     store.forget(kept.id)
     assert store.rows() == []
-    assert listing(tmp_path / "index") == set()
+    assert index_ids(tmp_path) == set()
     with pytest.raises(StoreError, match="is not a meeting id"):
         store.forget("../index")
 
@@ -632,12 +463,3 @@ def test_the_look_at_the_files_can_wait_until_after_the_first_frame(tmp_path: Pa
     assert quick.check_files() is True
     assert [row.person for row in quick.rows()] == ["Cy Diaz", "Ana Lima"]
     assert quick.check_files() is False
-
-
-def test_a_missing_index_is_rebuilt_at_once_even_when_the_check_waits(tmp_path: Path) -> None:
-    store = opened(tmp_path)
-    store.save(make_meeting("Ana Lima", day=0))
-    shutil.rmtree(tmp_path / "index")
-    quick = Store(tmp_path)
-    quick.open(check_files=False)
-    assert [row.person for row in quick.rows()] == ["Ana Lima"]

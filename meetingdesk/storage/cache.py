@@ -1,0 +1,177 @@
+"""The index database: one SQLite file per data folder, in this machine's cache folder.
+
+It is a cache: everything in it is rebuilt from the meeting files, so a missing,
+damaged or older one is simply replaced. WAL mode lets the app's threads and other
+MeetingDesk processes read while one writes. Each thread gets its own connection.
+Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from meetingdesk.storage.files import StoreError, make_private_dir
+
+CACHE_VERSION = 1
+"""Bumped when the tables change; a cache of another version is thrown away and rebuilt."""
+BUSY_SECONDS = 10
+"""How long a write waits for another MeetingDesk process to finish its own."""
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE meetings (
+    id TEXT PRIMARY KEY,
+    sort_key INTEGER NOT NULL UNIQUE,
+    person TEXT NOT NULL,
+    person_key TEXT NOT NULL,
+    manager TEXT NOT NULL,
+    agenda_name TEXT NOT NULL,
+    agenda_title TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    started_at TEXT,
+    ended_at TEXT,
+    status TEXT NOT NULL,
+    open_actions INTEGER NOT NULL,
+    actions INTEGER NOT NULL,
+    priorities INTEGER NOT NULL,
+    facts TEXT NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    stale_words INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX meetings_by_person ON meetings (person_key, sort_key);
+CREATE INDEX meetings_live ON meetings (sort_key) WHERE status = 'live';
+CREATE INDEX meetings_stale ON meetings (id) WHERE stale_words = 1;
+CREATE TABLE actions (
+    action_id TEXT NOT NULL,
+    meeting_id TEXT NOT NULL,
+    sort_key INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    owner_key TEXT NOT NULL,
+    due TEXT,
+    done_on TEXT,
+    dropped_reason TEXT NOT NULL,
+    agreed_on TEXT,
+    carried_from TEXT,
+    carried_count INTEGER NOT NULL,
+    newest INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (action_id, meeting_id)
+) WITHOUT ROWID;
+CREATE INDEX actions_of_meeting ON actions (meeting_id);
+CREATE INDEX actions_open ON actions (due) WHERE newest = 1 AND done_on IS NULL AND dropped_reason = '';
+CREATE TABLE goals (
+    goal_id TEXT NOT NULL,
+    meeting_id TEXT NOT NULL,
+    sort_key INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    due TEXT,
+    PRIMARY KEY (goal_id, meeting_id)
+) WITHOUT ROWID;
+CREATE INDEX goals_of_meeting ON goals (meeting_id);
+CREATE VIRTUAL TABLE words USING fts5(text, tokenize = 'unicode61 remove_diacritics 2', detail = none);
+"""
+"""The tables. `meetings.sort_key` orders meetings newest last and is also the rowid of the
+meeting's entry in `words`, so a search walks its matches newest first and stops at a page."""
+
+
+class Cache:
+    """The index database of one data folder: connections, the schema, and starting over."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.started_over = False
+        """True when this open found no usable database and made an empty one: every row must be read again."""
+        self._local = threading.local()
+        self._generation = 0
+
+    def open(self) -> None:
+        """Open (or create) the database; a damaged one or one of another version is replaced by an empty one."""
+        try:
+            make_private_dir(self.path.parent)
+        except OSError as error:
+            raise StoreError(
+                f"MeetingDesk can't create its cache folder {self.path.parent} ({error.strerror or error}). "
+                "Check that you own it, or set XDG_CACHE_HOME to a folder you can write."
+            ) from error
+        try:
+            self._prepare()
+        except sqlite3.DatabaseError:
+            self.start_over()
+
+    def start_over(self) -> None:
+        """Throw the database away and make an empty one (it is only a cache)."""
+        self._close_this_thread()
+        self._generation += 1
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with suppress(FileNotFoundError):
+                os.unlink(f"{self.path}{suffix}")
+        try:
+            self._prepare()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"MeetingDesk can't use its index {self.path} ({error}). Delete that file and start again.") from error
+        self.started_over = True
+
+    def _prepare(self) -> None:
+        connection = self.connection()
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version == CACHE_VERSION:
+            return
+        if version != 0 or connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise sqlite3.DatabaseError(f"an index of version {version}")
+        with self.writing() as db:
+            if db.execute("PRAGMA user_version").fetchone()[0] == 0:  # another process may have just made it
+                # executescript() would commit first: run each statement inside the transaction.
+                for statement in SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {CACHE_VERSION}")
+        self.started_over = True
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection to the database."""
+        held = getattr(self._local, "held", None)
+        if held is not None and held[0] == self._generation:
+            return held[1]
+        connection = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+        with suppress(OSError):
+            os.chmod(self.path, 0o600)
+        connection.execute("PRAGMA journal_mode = WAL")
+        # The files are the truth: after a power cut the index may miss its last change, and the
+        # next look at the files puts it back. NORMAL skips an fsync per change.
+        connection.execute("PRAGMA synchronous = NORMAL")
+        self._local.held = (self._generation, connection)
+        return connection
+
+    def _close_this_thread(self) -> None:
+        held = getattr(self._local, "held", None)
+        if held is not None:
+            with suppress(sqlite3.Error):
+                held[1].close()
+            self._local.held = None
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: other processes wait (up to BUSY_SECONDS) until it commits."""
+        connection = self.connection()
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise StoreError(
+                f"Another MeetingDesk is still writing the index {self.path}. Try again in a moment ({error})."
+            ) from error
+        try:
+            yield connection
+        except BaseException:
+            with suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
