@@ -4,20 +4,17 @@
 
 About 200 people with varied names (accents, hyphens, apostrophes), meetings spread
 over the last few years, every built-in agenda, 4 to 8 sections with notes of a few
-hundred words, 2 to 6 actions (older ones mostly done), 0 to 3 priorities, private
-notes in some sections. Every meeting is ended except one live meeting from the day
-before; the newest meeting (ended, a few hours ago) is the one `run.py` looks for.
+hundred words, 2 to 6 actions (open only in the newest ten meetings, settled before),
+0 to 3 priorities, private notes in some sections. Every meeting is ended except one
+live meeting from the day before; the newest meeting (ended, a few hours ago) is the
+one `run.py` looks for.
 
 How it writes: each meeting file goes through the store's one atomic write
 (`meetingdesk.storage.files.write_private_file`: temp file, fsync, rename, 0600) at the path
 the store uses (`meetings/<id>.json`), and then `Store.rebuild_index()` reads every
-file back once, validates it as the store would, and writes the index once. That
-also proves every generated file is one the store can read. The files are written
-from a few threads, because each write waits for two fsyncs.
-
-Not `Store.save` per meeting, nor `Store.put_many`: both add rows with TinyDB's
-`Table.insert`, which copies the whole table on every insert, so adding 10,000 rows
-one by one is quadratic (about a minute and rising at 10,000 on a 2-core machine).
+file back once, validates it as the store would, and builds this machine's index (in
+`$XDG_CACHE_HOME`). That also proves every generated file is one the store can read.
+The files are written from a few threads, because each write waits for two fsyncs.
 """
 
 from __future__ import annotations
@@ -45,6 +42,10 @@ MANAGER = "Morgan Avery"
 """The manager whose desk this is."""
 YEARS = 4
 """How far back the history goes."""
+OPEN_MEETINGS = 10
+"""Only the last month's ten meetings hold open actions, as on a desk where actions get
+settled: so a history of 10 and one of 100,000 list about as many open actions, and what
+the history's size costs shows alone."""
 
 FIRST_NAMES = (
     "Dana Ana José Zoë Łukasz Siobhán Mohammed Priya Kenji Ngozi Björn Chloé Mateo Aisha Olu Sven "
@@ -151,7 +152,7 @@ def notes(rng: random.Random, words: int) -> str:
 
 
 def realistic_meeting(
-    rng: random.Random, agendas: list, person: str, when: datetime, status: str = "ended"
+    rng: random.Random, agendas: list, person: str, when: datetime, status: str = "ended", settled: bool = True
 ) -> Meeting:
     """One meeting with `person` held at `when`, filled in the way a manager would."""
     agenda = rng.choice(agendas)
@@ -187,8 +188,9 @@ def realistic_meeting(
     for text in rng.sample(ACTIONS, rng.randint(2, 6)):
         due = when.date() + timedelta(days=rng.randint(3, 45))
         done: date | None = None
-        # Old actions are mostly done; recent ones mostly still open.
-        if due < today and rng.random() < 0.85:
+        # A manager settles actions as the meetings go by: only the newest meetings still hold open
+        # ones (and even there, most that are past due are done).
+        if settled or (due < today and rng.random() < 0.85):
             done = min(today, due + timedelta(days=rng.randint(-3, 5)))
         meeting.actions.append(
             ActionItem(text=text, owner=rng.choice((person, person, MANAGER)), due=due, done_on=done)
@@ -221,9 +223,11 @@ def make_history(home: Path, meetings: int, seed: int = 7) -> Store:
         elif number == meetings - 2:
             # Left live yesterday, as if the laptop lid closed mid-meeting.
             when, status = now - timedelta(days=1), "live"
+        elif number >= meetings - OPEN_MEETINGS:
+            when, status = now - timedelta(days=2, seconds=rng.randrange(30 * 24 * 3600)), "ended"
         else:
             when, status = now - timedelta(days=2, seconds=rng.randrange(span)), "ended"
-        meeting = realistic_meeting(rng, agendas, rng.choice(everyone), when, status)
+        meeting = realistic_meeting(rng, agendas, rng.choice(everyone), when, status, settled=number < meetings - OPEN_MEETINGS)
         pending.append(writers.submit(write_private_file, folder / f"{meeting.id}.json", meeting.model_dump_json(indent=1)))
     writers.shutdown(wait=True)
     for write in pending:

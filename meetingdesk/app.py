@@ -75,13 +75,16 @@ class MeetingDeskApp(App[None]):
         return self.desk.clock
 
     def on_mount(self) -> None:
-        from meetingdesk.screens import HomeScreen
-
-        self.push_screen(HomeScreen())
+        # A meeting started or resumed from the shell shows first; the list of meetings is made
+        # when the manager goes back to it.
         if self._start_meeting is not None:
             self.post_message(messages.MeetingStarted(self._start_meeting))
         elif self._open_meeting_id is not None:
             self.post_message(messages.OpenMeeting(self._open_meeting_id))
+        else:
+            from meetingdesk.screens import HomeScreen
+
+            self.push_screen(HomeScreen())
 
     def _live_screens(self) -> list:
         from meetingdesk.screens import LiveScreen
@@ -180,9 +183,12 @@ class MeetingDeskApp(App[None]):
     async def on_show_home(self, message: messages.ShowHome) -> None:
         from meetingdesk.screens import HomeScreen
 
-        while not isinstance(self.screen, HomeScreen):
+        while not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 1:
             await self.pop_screen()
-        self.screen.refresh_meetings()
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refresh_meetings()
+        else:
+            await self.push_screen(HomeScreen())
 
     def _show_live(self, meeting: Meeting, resumed: bool = False) -> None:
         from meetingdesk.screens import LiveScreen

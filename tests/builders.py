@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 
 from meetingdesk.models import ActionItem, Agenda, AgendaSection, Meeting, Priority, meeting_from_agenda
@@ -26,6 +27,13 @@ class FakeClock:
 async def type_text(pilot, text: str) -> None:
     """Type `text` key by key, as a person would."""
     await pilot.press(*[("space" if char == " " else char) for char in text])
+
+
+def listed_people(app) -> list[str]:
+    """The "With" column of the home screen's list of meetings, as shown, top to bottom."""
+    meetings = app.screen.query_one("#meetings")
+    lines = [str(meetings.get_option_at_index(index).prompt) for index in range(meetings.option_count)]
+    return [re.split(r"\s{2,}", line.strip())[0] for line in lines]
 
 
 def notifications(app) -> str:

@@ -114,6 +114,9 @@ def find_agenda(name_or_path: str, user_dir: Path | None) -> Agenda:
     own = user_dir / f"{name_or_path}.md" if user_dir is not None and name_or_path else None
     if own is not None and own.is_file():
         return load_agenda_file(own)
+    built_in = builtin_agendas_dir() / f"{name_or_path}.md"
+    if name_or_path and not name_or_path.startswith(".") and built_in.is_file():
+        return _load(built_in, BUILT_IN)  # only the one asked for is read
     agendas, _ = load_agendas(user_dir)
     if name_or_path in agendas:
         return agendas[name_or_path]

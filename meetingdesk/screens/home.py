@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, ProgressBar, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from meetingdesk import messages
@@ -20,8 +18,10 @@ from meetingdesk.desk import Desk
 from meetingdesk.dialogs.person_picker import EVERYONE, PersonPicker
 from meetingdesk.locations import styles_dir
 from meetingdesk.storage.rows import MeetingRow
+from meetingdesk.storage.search import COUNT_UP_TO
 from meetingdesk.storage.store import Store
 from meetingdesk.widgets.key_bar import KeyBar
+from meetingdesk.widgets.meeting_list import MeetingList
 
 if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
     from meetingdesk.models import Meeting
@@ -34,9 +34,7 @@ EMPTY_MESSAGE = (
 )
 
 PAGE_SIZE = 100
-"""Rows added to the table at a time: the next page comes when the cursor reaches the end."""
-SEARCH_PAUSE_SECONDS = 0.03
-"""How long a search waits for another key before asking the index (a newer key cancels it)."""
+"""Meetings added to the list at a time: the next page comes when the cursor reaches the end."""
 
 class HomeScreen(Screen[None]):
     """Every meeting kept, newest first; enter or o opens one, / searches, p filters by person."""
@@ -57,7 +55,6 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[MeetingRow] = []
         self._has_more = False
         self._unfinished: MeetingRow | None = None
         self._any_meetings = False
@@ -71,19 +68,13 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="resume", markup=False)
-        with Horizontal(id="reading"):
-            yield Static("", id="reading-status", markup=False)
-            yield ProgressBar(id="reading-progress", show_eta=False)
+        yield Horizontal(id="reading")
         yield Static(EMPTY_MESSAGE, id="empty", markup=False)
         yield Input(placeholder="Search person, agenda, notes, priorities, actions…", id="search", select_on_focus=False)
         yield Static("", id="filter-status", markup=False)
-        table: DataTable[Text | str] = DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        table.add_column("With", key="person")
-        table.add_column("Agenda", key="agenda")
-        table.add_column("Date", key="date")
-        table.add_column("Status", key="status")
-        table.add_column("Open actions", key="open")
-        yield table
+        meetings = MeetingList(id="meetings")
+        yield meetings.header
+        yield meetings
         yield KeyBar()
 
     @property
@@ -95,7 +86,6 @@ class HomeScreen(Screen[None]):
         return self.desk.store
 
     def on_mount(self) -> None:
-        self.query_one("#reading").display = False
         self.refresh_meetings()
         # Let the first frame reach the terminal before looking at the meetings folder.
         self.call_after_refresh(self._check_files)
@@ -120,9 +110,16 @@ class HomeScreen(Screen[None]):
     def _reading(self, done: int, total: int) -> None:
         """Show how far reading every meeting into a new index has come, and what is listed so far."""
         reading = self.query_one("#reading")
+        if not reading.children:
+            # Made only when needed: most starts have nothing to read.
+            from textual.widgets import ProgressBar
+
+            reading.mount(Static("", id="reading-status", markup=False), ProgressBar(id="reading-progress", show_eta=False))
+            reading.call_after_refresh(self._reading, done, total)
+            return
         reading.display = total > 0
         self.query_one("#reading-status", Static).update(f"Reading {total:,} meetings into the index: {done:,} so far. ")
-        self.query_one("#reading-progress", ProgressBar).update(total=total, progress=done)
+        self.query_one("#reading-progress").update(total=total, progress=done)
         if done:
             self.refresh_meetings()
 
@@ -145,27 +142,21 @@ class HomeScreen(Screen[None]):
     def refresh_meetings(self) -> None:
         """Reload the list (a search runs again in a worker), keeping the cursor on the same meeting."""
         if self._query:
-            self._search(self._query, pause=0)
+            self._search(self._query)
             return
         self._show_rows(self.store.rows(person=self._person, limit=PAGE_SIZE + 1))
 
     def _show_rows(self, fetched: list[MeetingRow]) -> None:
-        table = self.query_one("#meetings", DataTable)
-        selected = self._selected_id()
+        meetings = self.query_one(MeetingList)
         self._unfinished = self.store.latest_unfinished()
         self._any_meetings = bool(fetched) or bool(self.store.rows(limit=1))
-        table.clear()
-        self._rows = []
-        self._add_rows(fetched, PAGE_SIZE)
-        if selected is not None:
-            position = next((number for number, row in enumerate(self._rows) if row.id == selected), None)
-            if position is not None:
-                table.move_cursor(row=position)
+        self._has_more = len(fetched) > PAGE_SIZE
+        meetings.show(fetched[:PAGE_SIZE], keep=self._selected_id())
         self.set_class(not self._any_meetings, "-empty")
         self._show_resume()
         self._show_status()
-        if self._rows and not self.query_one("#search", Input).has_focus:
-            table.focus()
+        if meetings.rows and not self.query_one("#search", Input).has_focus:
+            meetings.focus()
         self.refresh_bindings()
 
     def _fetch(self, limit: int) -> list[MeetingRow]:
@@ -175,31 +166,15 @@ class HomeScreen(Screen[None]):
         return self.store.rows(person=self._person, limit=limit)
 
     def _load_page(self) -> None:
-        """Append the next page of rows to the table."""
-        limit = len(self._rows) + PAGE_SIZE
-        fetched = self._fetch(limit + 1)
-        self._add_rows(fetched[len(self._rows) :], limit)
+        """Add the next page of meetings to the list."""
+        meetings = self.query_one(MeetingList)
+        shown = len(meetings.rows)
+        fetched = self._fetch(shown + PAGE_SIZE + 1)
+        self._has_more = len(fetched) > shown + PAGE_SIZE
+        meetings.add(fetched[shown : shown + PAGE_SIZE])
 
-    def _add_rows(self, fetched: list[MeetingRow], limit: int) -> None:
-        """Add the rows of `fetched` up to `limit` in all; one more fetched than shown means there are more."""
-        table = self.query_one("#meetings", DataTable)
-        room = limit - len(self._rows)
-        self._has_more = len(fetched) > room
-        for row in fetched[:room]:
-            when = row.when.astimezone()
-            status = Text("live", style="bold") if row.status == "live" else Text("ended", style="dim")
-            table.add_row(
-                Text(row.person),
-                Text(row.agenda_title),
-                f"{when:%a %d %b %Y %H:%M}",
-                status,
-                str(row.open_actions) if row.open_actions else "–",
-                key=row.id,
-            )
-            self._rows.append(row)
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if self._has_more and event.cursor_row >= len(self._rows) - 1:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "meetings" and self._has_more and event.option_index >= event.option_list.option_count - 1:
             self._load_page()
 
     def _show_resume(self) -> None:
@@ -220,6 +195,8 @@ class HomeScreen(Screen[None]):
             count = self._matches
             if count == 0:
                 parts.append(f"No meeting mentions “{self._query}”.")
+            elif count > COUNT_UP_TO:
+                parts.append(f"More than {COUNT_UP_TO:,} meetings mention “{self._query}”.")
             else:
                 parts.append(f"{count:,} meeting{'s' if count != 1 else ''} mention “{self._query}”.")
         if self._person is not None:
@@ -228,18 +205,17 @@ class HomeScreen(Screen[None]):
         status.display = bool(parts)
 
     def _selected_id(self) -> str | None:
-        table = self.query_one("#meetings", DataTable)
-        if not self._rows or table.cursor_row < 0 or table.cursor_row >= len(self._rows):
-            return None
-        return self._rows[table.cursor_row].id
+        row = self._selected_row()
+        return row.id if row is not None else None
 
     def _selected_row(self) -> MeetingRow | None:
-        selected = self._selected_id()
-        return next((row for row in self._rows if row.id == selected), None)
+        # Bindings are checked while the screen is still being composed, before the list exists.
+        meetings = next(self.query(MeetingList).results(), None)
+        return meetings.selected_row if meetings is not None else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open_meeting", "person_view"):
-            return bool(self._rows)
+            return self._selected_row() is not None
         if action == "resume_meeting":
             return self._unfinished is not None
         if action in ("search", "filter_person", "open_actions"):
@@ -268,16 +244,12 @@ class HomeScreen(Screen[None]):
             self._query = ""
             self.refresh_meetings()
             return
-        self._search(query, pause=SEARCH_PAUSE_SECONDS)
+        self._search(query)
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, query: str, pause: float) -> None:
-        """Ask the index off the UI thread; a newer key cancels this one before or after it asks."""
+    def _search(self, query: str) -> None:
+        """Ask the index off the UI thread; a newer key cancels this one, and its answer is dropped."""
         worker = get_current_worker()
-        if pause:
-            time.sleep(pause)
-        if worker.is_cancelled:
-            return
         search = self.desk.search
         rows = search.meetings(query, self._person, PAGE_SIZE + 1)
         count = search.count(query, self._person) if len(rows) > PAGE_SIZE else len(rows)
@@ -295,8 +267,8 @@ class HomeScreen(Screen[None]):
         if event.input.id != "search":
             return
         event.stop()
-        if self._rows:
-            self.query_one("#meetings", DataTable).focus()
+        if self.query_one(MeetingList).rows:
+            self.query_one(MeetingList).focus()
 
     def _clear_search(self) -> None:
         search = self.query_one("#search", Input)
@@ -307,7 +279,7 @@ class HomeScreen(Screen[None]):
         self._searching = False
         self.set_class(False, "-searching")
         self.refresh_meetings()
-        self.query_one("#meetings", DataTable).focus()
+        self.query_one(MeetingList).focus()
 
     def action_clear_filters(self) -> None:
         """Escape on the list: drop the search first, then the person filter."""
@@ -368,6 +340,7 @@ class HomeScreen(Screen[None]):
         if self._unfinished is not None:
             self.post_message(messages.OpenMeeting(self._unfinished.id))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_open_meeting()
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "meetings":
+            event.stop()
+            self.action_open_meeting()

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import secrets
+from collections.abc import Iterator
 from contextlib import suppress
 from datetime import datetime, timezone
 from pathlib import Path
@@ -197,33 +198,36 @@ def read_meeting_file(path: Path) -> Meeting:
 # --- The one scan ---------------------------------------------------------------------
 
 
-def scan_meetings(folder: Path) -> dict[str, tuple[FileStat, str]]:
-    """Every meeting file in `folder` by id, with its stat and path: one scandir, nothing parsed.
+def walk_meetings(folder: Path) -> Iterator[tuple[str, FileStat, str]]:
+    """Every meeting file in `folder` as (id, stat, path), one at a time: one scandir, nothing parsed.
 
     Hidden files (temp files, editors' swap files) and anything but regular `.json`
     files are skipped. Raises StoreError when the folder exists but can't be read;
-    a missing folder holds nothing.
+    a missing folder holds nothing. Nothing is kept in memory, whatever the folder's size.
     """
-    found: dict[str, tuple[FileStat, str]] = {}
     try:
-        entries = list(os.scandir(folder))
+        entries = os.scandir(folder)
     except FileNotFoundError:
-        return found
+        return
     except OSError as error:
         raise StoreError(f"MeetingDesk can't read {folder} ({error.strerror or error}): check that you own it.") from error
-    for entry in entries:
-        name = entry.name
-        if name.startswith(".") or not name.endswith(".json"):
-            continue
-        try:
-            if not entry.is_file(follow_symlinks=False):
+    with entries:
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or not name.endswith(".json"):
                 continue
-            info = entry.stat(follow_symlinks=False)
-        except OSError:
-            continue
-        # A str, not a Path: only the few files that changed are ever opened.
-        found[name[: -len(".json")]] = ((info.st_mtime_ns, info.st_size), entry.path)
-    return found
+            try:
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            yield name[: -len(".json")], (info.st_mtime_ns, info.st_size), entry.path
+
+
+def scan_meetings(folder: Path) -> dict[str, tuple[FileStat, str]]:
+    """Every meeting file in `folder` by id, with its stat and path (see `walk_meetings`)."""
+    return {meeting_id: (stat, path) for meeting_id, stat, path in walk_meetings(folder)}
 
 
 def file_stat(path: Path) -> FileStat:

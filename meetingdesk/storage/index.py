@@ -14,6 +14,7 @@ import json
 import os
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,8 +22,9 @@ from typing import TYPE_CHECKING
 from meetingdesk.locations import OLD_CACHES, index_path
 from meetingdesk.names import name_key
 from meetingdesk.storage.cache import Cache
-from meetingdesk.storage.files import FileStat, scan_meetings
+from meetingdesk.storage.files import FileStat, scan_meetings, walk_meetings
 from meetingdesk.storage.rows import ROW_COLUMNS, MeetingRow
+from meetingdesk.storage.words import words_of
 
 if TYPE_CHECKING:
     import sqlite3
@@ -92,35 +94,60 @@ class MeetingIndex:
         return recorded is not None and recorded[0] == _stamp_text(folder_stamp(self.meetings_dir))
 
     def catch_up(self, progress: Progress | None = None) -> bool:
-        """Read new and changed meeting files, drop removed ones; True if any row changed."""
+        """Read new and changed meeting files, drop removed ones; True if any row changed.
+
+        The folder's listing goes into a temporary table and is compared there, so looking
+        at 100,000 files keeps none of them in Python's memory.
+        """
         stamp = folder_stamp(self.meetings_dir)
-        files = scan_meetings(self.meetings_dir)
         db = self.cache.connection()
-        known = {meeting_id: (mtime, size) for meeting_id, mtime, size in db.execute("SELECT id, mtime_ns, size FROM meetings")}
-        gone = [meeting_id for meeting_id in known if meeting_id not in files]
-        changed = sorted(meeting_id for meeting_id, (stat, _path) in files.items() if known.get(meeting_id) != stat)
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS listed (id TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER) WITHOUT ROWID")
+        db.execute("BEGIN")
+        try:
+            db.execute("DELETE FROM temp.listed")
+            db.executemany(
+                "INSERT OR REPLACE INTO temp.listed VALUES (?, ?, ?)",
+                ((meeting_id, *stat) for meeting_id, stat, _path in walk_meetings(self.meetings_dir)),
+            )
+        finally:
+            db.execute("COMMIT")
+        changed = [
+            meeting_id
+            for (meeting_id,) in db.execute(
+                "SELECT l.id FROM temp.listed AS l LEFT JOIN meetings AS m ON m.id = l.id "
+                "WHERE m.id IS NULL OR m.mtime_ns != l.mtime_ns OR m.size != l.size ORDER BY l.id"
+            )
+        ]
+        gone = [meeting_id for (meeting_id,) in db.execute("SELECT id FROM meetings WHERE id NOT IN (SELECT id FROM temp.listed)")]
         if gone:
             with self.cache.writing() as db:
-                touched: set[str] = set()
+                changes = _Changes()
                 for meeting_id in gone:
-                    touched |= self._drop(db, meeting_id)
-                _mark_newest(db, touched)
+                    self._drop(db, meeting_id, changes)
+                _finish(db, changes)
         for start in range(0, len(changed), BATCH):
             batch = []
             for meeting_id in changed[start : start + BATCH]:
-                stat, path = files[meeting_id]
-                batch.append((meeting_id, stat, self._read(meeting_id, Path(path))))
+                path = self.meetings_dir / f"{meeting_id}.json"
+                stat = _stat(path)
+                batch.append((meeting_id, stat, self._read(meeting_id, path) if stat is not None else None))
             # The search table takes rows in time order twice as fast as in random order.
             batch.sort(key=lambda item: item[2].when if item[2] is not None else DAWN)
             with self.cache.writing() as db:
-                touched: set[str] = set()
+                changes = _Changes()
                 for meeting_id, stat, meeting in batch:
-                    touched |= self._drop(db, meeting_id) if meeting is None else self._put(db, meeting, stat)
-                _mark_newest(db, touched)
+                    if meeting is None or stat is None:
+                        self._drop(db, meeting_id, changes)
+                    else:
+                        self._put(db, meeting, stat, changes)
+                _finish(db, changes)
             if progress is not None:
                 progress(min(start + BATCH, len(changed)), len(changed))
-        with self.cache.writing() as db:
-            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('folder', ?)", (_stamp_text(stamp),))
+        if folder_stamp(self.meetings_dir) == stamp:
+            # The folder is as it was listed: the index now says what it holds. (If it moved meanwhile,
+            # the stamp stays old and the next look reads the folder again.)
+            with self.cache.writing() as db:
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('folder', ?)", (_stamp_text(stamp),))
         self.cache.started_over = False
         return bool(gone or changed)
 
@@ -141,7 +168,9 @@ class MeetingIndex:
             meeting = self._read(meeting_id, path)
             if meeting is not None:
                 with self.cache.writing() as db:
-                    _mark_newest(db, self._put(db, meeting, (info.st_mtime_ns, info.st_size)))
+                    changes = _Changes()
+                    self._put(db, meeting, (info.st_mtime_ns, info.st_size), changes)
+                    _finish(db, changes)
 
     def count_files(self) -> int:
         """How many meeting files there are, for "Reading N meetings…" (none is parsed)."""
@@ -163,22 +192,26 @@ class MeetingIndex:
                     "UPDATE meetings SET mtime_ns = ?, size = ?, stale_words = 1 WHERE id = ?", (*stat, meeting.id)
                 )
             else:
-                _mark_newest(db, self._put(db, meeting, stat, facts))
+                changes = _Changes()
+                self._put(db, meeting, stat, changes, facts)
+                _finish(db, changes)
             self._follow_folder(db, before, after)
 
     def put_many(self, written: list[tuple[Meeting, FileStat]], before: FolderStamp | None, after: FolderStamp | None) -> None:
         """Record meetings just written by this process (an import), in one transaction."""
         with self.cache.writing() as db:
-            touched: set[str] = set()
+            changes = _Changes()
             for meeting, stat in written:
-                touched |= self._put(db, meeting, stat)
-            _mark_newest(db, touched)
+                self._put(db, meeting, stat, changes)
+            _finish(db, changes)
             self._follow_folder(db, before, after)
 
     def drop(self, meeting_id: str, before: FolderStamp | None = None, after: FolderStamp | None = None) -> None:
         """Stop listing a meeting whose file this process just moved away."""
         with self.cache.writing() as db:
-            _mark_newest(db, self._drop(db, meeting_id))
+            changes = _Changes()
+            self._drop(db, meeting_id, changes)
+            _finish(db, changes)
             self._follow_folder(db, before, after)
 
     def _follow_folder(self, db: sqlite3.Connection, before: FolderStamp | None, after: FolderStamp | None) -> None:
@@ -189,11 +222,10 @@ class MeetingIndex:
                 "UPDATE meta SET value = ? WHERE key = 'folder' AND value = ?", (_stamp_text(after), _stamp_text(before))
             )
 
-    def _put(self, db: sqlite3.Connection, meeting: Meeting, stat: FileStat, facts: str | None = None) -> set[str]:
+    def _put(self, db: sqlite3.Connection, meeting: Meeting, stat: FileStat, changes: _Changes, facts: str | None = None) -> None:
         """Write every row of `meeting`: its listing, its words, its actions and goals.
 
-        Returns the ids of the actions whose newest copy may have changed: the caller marks
-        them with `_mark_newest` once per transaction.
+        Notes in `changes` what `_finish` must settle once per transaction.
         """
         held = db.execute("SELECT sort_key FROM meetings WHERE id = ?", (meeting.id,)).fetchone()
         key = _free_sort_key(db, meeting)
@@ -229,7 +261,9 @@ class MeetingIndex:
         )
         if held is not None:
             db.execute("DELETE FROM words WHERE rowid = ?", (held[0],))
-        db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (key, words_of(meeting)))
+        found = words_of(meeting)
+        db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (key, " ".join(found)))
+        changes.terms |= found
         touched = {action_id for (action_id,) in db.execute("SELECT action_id FROM actions WHERE meeting_id = ?", (meeting.id,))}
         db.execute("DELETE FROM actions WHERE meeting_id = ?", (meeting.id,))
         db.executemany(
@@ -262,19 +296,19 @@ class MeetingIndex:
                 for position, priority in enumerate(meeting.priorities)
             ],
         )
-        return touched | {action.id for action in meeting.actions}
+        changes.actions |= touched | {action.id for action in meeting.actions}
 
-    def _drop(self, db: sqlite3.Connection, meeting_id: str) -> set[str]:
-        """Remove every row of the meeting; the ids of the actions to mark again (see `_put`)."""
+    def _drop(self, db: sqlite3.Connection, meeting_id: str, changes: _Changes) -> None:
+        """Remove every row of the meeting, noting in `changes` what `_finish` must settle."""
         held = db.execute("SELECT sort_key FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
         if held is None:
-            return set()
+            return
         db.execute("DELETE FROM words WHERE rowid = ?", (held[0],))
         db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
         touched = {action_id for (action_id,) in db.execute("SELECT action_id FROM actions WHERE meeting_id = ?", (meeting_id,))}
         db.execute("DELETE FROM actions WHERE meeting_id = ?", (meeting_id,))
         db.execute("DELETE FROM goals WHERE meeting_id = ?", (meeting_id,))
-        return touched
+        changes.actions |= touched
 
     # --- reading ---
 
@@ -331,19 +365,6 @@ class MeetingIndex:
         return found[0] if found else None
 
 
-def words_of(meeting: Meeting) -> str:
-    """What search finds a meeting by: person, agenda, shared notes, goals, actions (never private notes).
-
-    Each word once, in lower case: search matches words, so repeats add only size.
-    """
-    parts = [meeting.person, meeting.agenda_title]
-    parts += [section.notes for section in meeting.sections]
-    for priority in meeting.priorities:
-        parts += [priority.text, priority.measure]
-    parts += [action.text for action in meeting.actions]
-    return " ".join(set(" ".join(parts).casefold().split()))
-
-
 def _facts(meeting: Meeting) -> str:
     """A digest of everything the index lists about a meeting but its words."""
     listed = meeting.model_dump_json(
@@ -362,15 +383,40 @@ def _free_sort_key(db: sqlite3.Connection, meeting: Meeting) -> int:
         key += 1
 
 
+@dataclass
+class _Changes:
+    """What one transaction's writes leave to settle once at its end."""
+
+    actions: set[str] = field(default_factory=set)
+    """Actions whose newest copy may have moved."""
+    terms: set[str] = field(default_factory=set)
+    """Words indexed, for the list of every word seen."""
+
+
+def _finish(db: sqlite3.Connection, changes: _Changes) -> None:
+    _mark_newest(db, changes.actions)
+    if changes.terms:
+        db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", ((term,) for term in changes.terms))
+
+
 def _mark_newest(db: sqlite3.Connection, action_ids: set[str]) -> None:
     """Mark, for each action, the copy in its newest meeting: that copy is the one that counts."""
     if not action_ids:
         return
+
     db.execute(
         "UPDATE actions SET newest = (sort_key = (SELECT max(sort_key) FROM actions AS other "
         "WHERE other.action_id = actions.action_id)) WHERE action_id IN (SELECT value FROM json_each(?))",
         (json.dumps(sorted(action_ids)),),
     )
+
+
+def _stat(path: Path) -> FileStat | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
 
 
 def _iso(value) -> str | None:

@@ -4,23 +4,25 @@ Search matches every word typed as the start of a word in the meeting (person,
 agenda, shared notes, goals, actions: never private notes), any letter case and
 accents ignored: "migr" finds "Migration". A word typed with a leading `*` matches
 inside words too ("*gration"), which reads every meeting's words and so is only done
-when asked. Results come newest first, a page at a time, whatever the history's size.
+when asked. Words are cut as storage/words.py cuts them. Results come newest first, a page at a time, whatever the history's size.
 Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from meetingdesk.names import name_key
 from meetingdesk.storage.index import MeetingIndex
 from meetingdesk.storage.rows import ROW_COLUMNS, MeetingRow
+from meetingdesk.storage.words import words
 
-_TOKEN = re.compile(r"[^\W_]+")
-"""A word as the index's tokenizer sees one: letters and digits."""
+COUNT_UP_TO = 1000
+"""Search counts its matches up to this; past it, the screen says "more than 1,000"."""
+WIDEST = 64
+"""A word typed in part that starts more indexed words than this is asked as a prefix query instead."""
 
 
 @dataclass(frozen=True)
@@ -80,38 +82,52 @@ class ActionRow:
 class Query:
     """What was typed in the search box, as the index can ask it."""
 
-    match: str
-    """An FTS5 expression: every whole-word prefix, ANDed; "" when none was typed."""
+    starts: tuple[str, ...]
+    """Words every meeting found has a word starting with."""
     inside: tuple[str, ...]
-    """Pieces to find inside words (typed with a leading `*`)."""
+    """Pieces every meeting found has inside one of its words (typed with a leading `*`)."""
 
     @classmethod
     def parse(cls, text: str) -> Query:
-        prefixes: list[str] = []
+        starts: list[str] = []
         inside: list[str] = []
-        for word in unicodedata.normalize("NFC", text).casefold().split():
-            if word.startswith("*"):
-                piece = word.lstrip("*")
-                if piece:
-                    inside.append(piece)
-                continue
-            prefixes += _TOKEN.findall(word)
-        return cls(" ".join(f'"{token}"*' for token in prefixes), tuple(inside))
+        for typed in text.split():
+            if typed.startswith("*"):
+                inside += words(typed.lstrip("*"))
+            else:
+                starts += words(typed)
+        return cls(tuple(dict.fromkeys(starts)), tuple(dict.fromkeys(inside)))
 
     @property
     def empty(self) -> bool:
-        return not self.match and not self.inside
+        return not self.starts and not self.inside
 
-    def where(self, person: str | None) -> tuple[str, list]:
-        """The WHERE clause over `words` joined with `meetings AS m`, and its parameters."""
+    def where(self, db: sqlite3.Connection, person: str | None) -> tuple[str, list] | None:
+        """The WHERE clause over `words` joined with `meetings AS m`, and its parameters; None if nothing can match.
+
+        A word typed in part becomes the words that start with it, from the list of every
+        word indexed: a handful of whole words, which the index walks newest first and
+        stops at a page, where a prefix query would read every match first.
+        """
         clauses: list[str] = []
         parameters: list = []
-        if self.match:
+        expressions = []
+        for start in self.starts:
+            found = [
+                term
+                for (term,) in db.execute(
+                    "SELECT term FROM terms WHERE term >= ? AND term < ? LIMIT ?", (start, start + "\U0010ffff", WIDEST + 1)
+                )
+            ]
+            if not found:
+                return None
+            expressions.append(f'"{start}"*' if len(found) > WIDEST else "(" + " OR ".join(f'"{term}"' for term in found) + ")")
+        if expressions:
             clauses.append("words MATCH ?")
-            parameters.append(self.match)
+            parameters.append(" AND ".join(expressions))
         for piece in self.inside:
-            clauses.append("words.text LIKE ? ESCAPE '\\'")
-            parameters.append("%" + piece.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+            clauses.append("words.text LIKE ?")
+            parameters.append(f"%{piece}%")
         if person is not None:
             clauses.append("m.person_key = ?")
             parameters.append(name_key(person))
@@ -130,22 +146,31 @@ class Search:
         if query.empty:
             return []
         self.index.refresh_words()
-        where, parameters = query.where(person)
+        db = self.index.cache.connection()
+        clause = query.where(db, person)
+        if clause is None:
+            return []
+        where, parameters = clause
         columns = ", ".join(f"m.{column.strip()}" for column in ROW_COLUMNS.split(","))
         sql = f"SELECT {columns} FROM words JOIN meetings AS m ON m.sort_key = words.rowid WHERE {where} ORDER BY words.rowid DESC"
         if limit is not None:
             sql += f" LIMIT {max(int(limit), 0)}"
-        return [MeetingRow.from_sql(values) for values in self.index.cache.connection().execute(sql, parameters)]
+        return [MeetingRow.from_sql(values) for values in db.execute(sql, parameters)]
 
-    def count(self, text: str, person: str | None = None) -> int:
-        """How many meetings `meetings()` would list."""
+    def count(self, text: str, person: str | None = None, most: int = COUNT_UP_TO) -> int:
+        """How many meetings `meetings()` would list, counting no further than `most` + 1."""
         query = Query.parse(text)
         if query.empty:
             return 0
         self.index.refresh_words()
-        where, parameters = query.where(person)
-        sql = f"SELECT count(*) FROM words JOIN meetings AS m ON m.sort_key = words.rowid WHERE {where}"
-        return self.index.cache.connection().execute(sql, parameters).fetchone()[0]
+        db = self.index.cache.connection()
+        clause = query.where(db, person)
+        if clause is None:
+            return 0
+        where, parameters = clause
+        # Counting stops past `most`: an exact count reads every match, a page reads only a page.
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM words JOIN meetings AS m ON m.sort_key = words.rowid WHERE {where} LIMIT {int(most) + 1})"
+        return db.execute(sql, parameters).fetchone()[0]
 
     def actions(self, owner: str | None = None, person: str | None = None, open_only: bool = True) -> list[ActionRow]:
         """Every action once (as its newest meeting has it), soonest deadline first, none last.

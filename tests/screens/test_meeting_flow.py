@@ -12,7 +12,7 @@ from meetingdesk.models import Agenda, AgendaSection, Meeting, meeting_from_agen
 from meetingdesk.screens import HomeScreen, LiveScreen, RecordScreen
 from meetingdesk.dialogs.close_check import CloseCheckDialog
 from meetingdesk.storage.store import Store
-from tests.builders import type_text
+from tests.builders import listed_people, type_text
 
 AGENDA = Agenda(
     name="quick",
@@ -281,8 +281,7 @@ async def test_home_lists_meetings_newest_first_and_opens_a_summary(store: Store
     store.save(newer)
     app = MeetingDeskApp(store, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        table = app.screen.query_one("#meetings")
-        assert [str(table.get_row_at(i)[0]) for i in range(2)] == ["Dana Lee", "Ana Souza"]
+        assert listed_people(app)[:2] == ["Dana Lee", "Ana Souza"]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RecordScreen)

@@ -14,7 +14,7 @@ from meetingdesk.screens import HomeScreen, RecordScreen
 from meetingdesk.dialogs.confirm import ConfirmDialog
 from meetingdesk.screens.trash import TrashScreen
 from meetingdesk.storage.store import Store
-from tests.builders import type_text
+from tests.builders import listed_people, type_text
 
 AGENDA = Agenda(
     name="quick",
@@ -214,7 +214,7 @@ async def test_delete_the_meeting_then_restore_it_from_the_trash(store: Store, c
         assert (store.root / "trash" / f"{meeting.id}.json").exists()
         assert not (store.root / "meetings" / f"{meeting.id}.json").exists()
         assert store.rows() == []
-        assert app.screen.query_one("#meetings").row_count == 0
+        assert listed_people(app) == []
 
         app.push_screen(TrashScreen())
         await pilot.pause()
@@ -228,7 +228,7 @@ async def test_delete_the_meeting_then_restore_it_from_the_trash(store: Store, c
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert str(app.screen.query_one("#meetings").get_row_at(0)[0]) == "Dana Lee"
+        assert listed_people(app)[0] == "Dana Lee"
     restored = json.loads((store.root / "meetings" / f"{meeting.id}.json").read_text())
     assert restored["sections"][0]["notes"] == "Shipped the billing migration"
     assert not list((store.root / "trash").glob("*.json"))
