@@ -528,7 +528,7 @@ def main(argv: list[str] | None = None) -> int:
             ("new", lambda: [bench_new(bench, args.runs)]),
             ("search", lambda: [bench_search(bench, args.runs)]),
             ("shell", lambda: bench_shell(bench, args.runs)),
-            ("bytes", lambda: bench_bytes(bench, max(1, args.runs // 2))),
+            ("bytes", lambda: bench_bytes(bench, args.runs)),
             ("echo", lambda: [bench_echo(bench, args.sessions, args.keys)]),
             ("rebuild", lambda: [bench_rebuild(bench)]),
         ]
