@@ -23,7 +23,7 @@ TIMEOUT = 600.0
 class Terminal:
     """One program running in a pty, with its output on a pyte screen."""
 
-    def __init__(self, args: list[str], env: dict[str, str], cwd: Path) -> None:
+    def __init__(self, args: list[str], env: dict[str, str], cwd: Path, timeout: float = TIMEOUT) -> None:
         environment = dict(os.environ)
         environment.update(TERM="xterm-256color", COLORTERM="truecolor", COLUMNS=str(COLUMNS), LINES=str(LINES))
         environment.pop("TEXTUAL", None)
@@ -34,7 +34,8 @@ class Terminal:
         self.stream = pyte.ByteStream(self.screen)
         self.output = bytearray()
         self.started = time.perf_counter()
-        self.child = pexpect.spawn(args[0], args[1:], env=environment, cwd=str(cwd), dimensions=(LINES, COLUMNS), timeout=TIMEOUT)
+        self.timeout = timeout
+        self.child = pexpect.spawn(args[0], args[1:], env=environment, cwd=str(cwd), dimensions=(LINES, COLUMNS), timeout=timeout)
 
     def pump(self, wait: float = 0.002) -> bytes:
         """Read whatever output is ready (waiting up to `wait` seconds for some)."""
@@ -56,7 +57,7 @@ class Terminal:
         check = (lambda screen: wanted in screen) if isinstance(wanted, str) else wanted
         if check(self.text()):
             return time.perf_counter()
-        deadline = time.perf_counter() + TIMEOUT
+        deadline = time.perf_counter() + self.timeout
         while time.perf_counter() < deadline:
             if self.pump():
                 now = time.perf_counter()
@@ -66,7 +67,7 @@ class Terminal:
 
     def wait_for_exit(self) -> float:
         """perf_counter() when the program exited (its output read to the end)."""
-        deadline = time.perf_counter() + TIMEOUT
+        deadline = time.perf_counter() + self.timeout
         while time.perf_counter() < deadline:
             try:
                 chunk = self.child.read_nonblocking(1 << 16, timeout=0.05)

@@ -7,6 +7,7 @@ stderr and exits with status 2, here and nowhere else. This module imports no sc
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 
@@ -19,8 +20,62 @@ SHELL_COMMANDS = {**meetings.COMMANDS, **actions.COMMANDS}
 """The subcommands that print or write and return, without the TUI, and what runs each."""
 
 
+class _Refused(Exception):
+    """What argparse found wrong with the command line, before it is put into a sentence."""
+
+    def __init__(self, prog: str, message: str) -> None:
+        super().__init__(message)
+        self.prog = prog
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that hands its complaint to `main` instead of printing a usage block."""
+
+    def error(self, message: str):  # type: ignore[override]  # raises rather than exits
+        raise _Refused(self.prog, message)
+
+
+EXAMPLES = {
+    "--agenda": "--agenda career-discussion",
+    "--with": '--with "Dana Lee"',
+    "--owner": '--owner "Dana Lee"',
+    "--minutes": "--minutes 45",
+    "--manager": '--manager "Sam Rivera"',
+    "--limit": "--limit 20",
+    "--format": "--format json",
+    "--out": "--out ~/summaries",
+}
+"""How each option is given, for the sentence that says one is missing its value."""
+NEEDS = {
+    "meetingdesk show": "a meeting ID, e.g. meetingdesk show 3f2a (the first few characters of the id are enough)",
+    "meetingdesk new": 'an agenda and a person, e.g. meetingdesk new --agenda career-discussion --with "Dana Lee"',
+    "meetingdesk import": "the path of a JSON export, e.g. meetingdesk import ~/meetingdesk-export.json",
+}
+"""What each command needs, for the sentence that says something required is missing."""
+
+
+def refusal(refused: _Refused, argv: Sequence[str]) -> str:
+    """argparse's complaint as one sentence naming the argument and the fix."""
+    message, prog = refused.message, refused.prog
+    if match := re.fullmatch(r"argument COMMAND: invalid choice: '(.*)' \(choose from (.*)\)", message):
+        choices = ", ".join(choice.strip("'") for choice in match[2].split(", "))
+        return f"“{match[1]}” is not a meetingdesk command: use one of {choices} (meetingdesk --help says what each does)."
+    if match := re.fullmatch(r"argument (\S+?)(?:/\S+)?: invalid int value: '(.*)'", message):
+        return f"{match[1]} must be a whole number, not “{match[2]}”: for example {EXAMPLES.get(match[1], match[1] + ' 10')}."
+    if match := re.fullmatch(r"argument (\S+?)(?:/\S+)?: expected one argument", message):
+        return f"{match[1]} needs a value after it, for example {EXAMPLES.get(match[1], match[1] + ' VALUE')}."
+    if match := re.fullmatch(r"the following arguments are required: (.*)", message):
+        return f"{prog.removeprefix('meetingdesk ')} needs {NEEDS.get(prog, match[1])}."
+    if match := re.fullmatch(r"unrecognized arguments: (.*)", message):
+        command = next((word for word in argv if not word.startswith("-")), "")
+        where = f"meetingdesk {command}".strip()
+        return f"{command or 'meetingdesk'} does not take “{match[1]}”: see {where} --help for what it takes."
+    return f"{message[:1].upper()}{message[1:]}: see {prog} --help."
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="meetingdesk",
         description="Run review and career conversations from the terminal. With no command, opens the list of meetings.",
     )
@@ -41,8 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(words)
+    except _Refused as refused:
+        print(f"meetingdesk: {refusal(refused, words)}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         if args.command in SHELL_COMMANDS:
             return SHELL_COMMANDS[args.command](args)

@@ -7,11 +7,13 @@ actions). Nothing here touches the disk or imports Textual.
 from __future__ import annotations
 
 import re
-import uuid
 from datetime import date, datetime, timezone
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from meetingdesk.ids import MEETING_ID, new_id
+from meetingdesk.timer import MAX_SECTION_SECONDS
 
 SCHEMA_VERSION = 1
 """Version of the meeting file format. Bumped when a saved field changes meaning."""
@@ -20,9 +22,10 @@ MAX_MEETING_MINUTES = 8 * 60
 """The longest meeting MeetingDesk runs, and what an agenda must plan less than: longer is a typo."""
 
 
-def new_id() -> str:
-    """A new meeting, priority or action id: 32 hex digits, so any 6-digit prefix is usually unique."""
-    return uuid.uuid4().hex
+class Record(BaseModel):
+    """What every saved record shares: numbers must be finite (JSON's Infinity and NaN are refused)."""
+
+    model_config = ConfigDict(allow_inf_nan=False)
 
 
 def utc_now() -> datetime:
@@ -30,7 +33,7 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class AgendaSection(BaseModel):
+class AgendaSection(Record):
     """One time-boxed part of an agenda."""
 
     title: str
@@ -41,7 +44,7 @@ class AgendaSection(BaseModel):
     """Questions or points to cover, ticked off during the meeting."""
 
 
-class Agenda(BaseModel):
+class Agenda(Record):
     """A meeting template: a title, its purpose and its timed sections."""
 
     name: str
@@ -61,16 +64,16 @@ class Agenda(BaseModel):
         return sum(section.minutes for section in self.sections)
 
 
-class SectionRecord(BaseModel):
+class SectionRecord(Record):
     """What happened in one section of a meeting."""
 
     title: str
     """The section's heading, copied from the agenda."""
-    planned_seconds: int = Field(ge=0)
+    planned_seconds: int = Field(ge=0, le=MAX_SECTION_SECONDS)
     """The time box after scaling to the meeting's length (and any rebalancing)."""
-    original_planned_seconds: int = Field(default=0, ge=0)
+    original_planned_seconds: int = Field(default=0, ge=0, le=MAX_SECTION_SECONDS)
     """The time box before any rebalancing; 0 means the same as `planned_seconds`."""
-    actual_seconds: float = Field(default=0.0, ge=0)
+    actual_seconds: float = Field(default=0.0, ge=0, le=MAX_SECTION_SECONDS)
     """Time actually spent in the section, pauses excluded."""
     prompts: list[str] = Field(default_factory=list)
     """The prompts from the agenda."""
@@ -81,11 +84,18 @@ class SectionRecord(BaseModel):
     private_notes: str = ""
     """The manager's private notes: never in the summary, a copy or an export unless asked."""
 
+    @model_validator(mode="after")
+    def _ticks_name_prompts(self) -> SectionRecord:
+        wrong = [index for index in self.prompts_done if not 0 <= index < len(self.prompts)]
+        if wrong:
+            raise ValueError(f"prompts_done names prompt {wrong[0]}, but the section has {len(self.prompts)} prompts")
+        return self
 
-class Priority(BaseModel):
+
+class Priority(Record):
     """A priority both people agreed on."""
 
-    id: str = Field(default_factory=new_id)
+    id: str = Field(default_factory=new_id, min_length=1)
     text: str
     """What matters, in a sentence."""
     measure: str = ""
@@ -101,14 +111,14 @@ VAGUE_PHRASES = ("look into", "think about", "try to", "consider", "explore", "m
 CarryDecision = Literal["undecided", "kept", "done", "dropped"]
 
 
-class ActionItem(BaseModel):
+class ActionItem(Record):
     """Something someone will do, by a date.
 
     An action carried into a later meeting keeps its id, so every meeting's copy is the
     same action; the newest meeting's copy is the one that counts.
     """
 
-    id: str = Field(default_factory=new_id)
+    id: str = Field(default_factory=new_id, min_length=1)
     text: str
     """What will be done."""
     owner: str = ""
@@ -151,7 +161,7 @@ class ActionItem(BaseModel):
 MeetingStatus = Literal["live", "ended"]
 
 
-class Amendment(BaseModel):
+class Amendment(Record):
     """A change made to a meeting's record after it ended."""
 
     at: AwareDatetime = Field(default_factory=utc_now)
@@ -160,12 +170,12 @@ class Amendment(BaseModel):
     """What changed, in a short sentence ("Marked “Write the case” done")."""
 
 
-class Meeting(BaseModel):
+class Meeting(Record):
     """One conversation with one person: its agenda, clock, notes, priorities and actions."""
 
     schema_version: int = SCHEMA_VERSION
     """The file format version this meeting was written with."""
-    id: str = Field(default_factory=new_id)
+    id: str = Field(default_factory=new_id, pattern=f"^{MEETING_ID.pattern}$")
     person: str
     """The person the manager is meeting."""
     manager: str
@@ -228,6 +238,14 @@ class Meeting(BaseModel):
         """Time spent in the meeting so far, pauses excluded."""
         return sum(section.actual_seconds for section in self.sections)
 
+    @model_validator(mode="after")
+    def _consistent(self) -> Meeting:
+        if self.current_section >= len(self.sections):
+            raise ValueError(f"current_section is {self.current_section}, but the meeting has {len(self.sections)} sections")
+        if self.started_at is not None and self.ended_at is not None and self.ended_at < self.started_at:
+            raise ValueError("ended_at is before started_at")
+        return self
+
     def close_check(self) -> list[str]:
         """What is missing before the summary can go out, one sentence per problem."""
         problems: list[str] = []
@@ -275,7 +293,8 @@ def meeting_from_data(raw: object) -> Meeting:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "the meeting"
-        raise UnreadableMeeting(f"can't be read ({where}: {first['msg']})") from None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise UnreadableMeeting(f"can't be read ({where}: {message})") from None
 
 
 def meeting_from_agenda(

@@ -18,6 +18,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # only for annotations: the clock needs no pydantic to start
     from meetingdesk.models import Meeting, SectionRecord
 
+MAX_SECTION_SECONDS = 24 * 3600
+"""No section is planned or runs longer than a day: the clock stops counting there, and a file saying
+otherwise is damaged (models check it on every load)."""
+
 Clock = Callable[[], datetime]
 """Returns the current time as a timezone-aware datetime."""
 
@@ -91,7 +95,7 @@ class MeetingTimer:
         if self._anchor is None:
             return
         now = self.clock()
-        self._current.actual_seconds += max(0.0, (now - self._anchor).total_seconds())
+        self._count(max(0.0, (now - self._anchor).total_seconds()))
         self._anchor = now
 
     def add_downtime(self, seconds: float) -> None:
@@ -99,7 +103,11 @@ class MeetingTimer:
 
         Negative amounts count as nothing.
         """
-        self._current.actual_seconds += max(0.0, seconds)
+        self._count(max(0.0, seconds))
+
+    def _count(self, seconds: float) -> None:
+        # A section that ran over a day is a clock left running: it stops at a day, the most a file may hold.
+        self._current.actual_seconds = min(MAX_SECTION_SECONDS, self._current.actual_seconds + seconds)
 
     # -- moving between sections ---------------------------------------------
 
@@ -273,7 +281,12 @@ def share_out(pool: float, weights: list[float], floor: int) -> tuple[list[int],
 
 
 def format_duration(seconds: float) -> str:
-    """A clock reading: "4:05", "1:02:03", and "-0:42" when over time. Whole seconds, rounded down."""
+    """A clock reading: "4:05", "1:02:03", and "-0:42" when over time. Whole seconds, rounded down.
+
+    Beyond 999 hours (or not a number) it reads ">999:00:00": no reading is wider than that.
+    """
+    if not math.isfinite(seconds) or abs(seconds) >= 1000 * 3600:
+        return ">999:00:00" if not seconds < 0 else "-999:00:00"
     whole = int(abs(seconds))
     sign = "-" if seconds < 0 and whole > 0 else ""
     hours, rest = divmod(whole, 3600)

@@ -33,8 +33,8 @@ def open_desk(check_files: bool = True) -> Desk:
 
     store = Store(data_dir())
     store.open(check_files=check_files, quick=True, progress=_reading if sys.stderr.isatty() else None)
-    for problem in store.problems:
-        print(f"meetingdesk: {problem}", file=sys.stderr)
+    for sentence in [*store.warnings, *store.problems]:
+        print(f"meetingdesk: {sentence}", file=sys.stderr)
     return Desk(store)
 
 

@@ -116,6 +116,13 @@ def export_meetings(args: argparse.Namespace) -> int:
     if not args.out:
         raise CommandError("Say where to write with --out PATH (a file; with --all and markdown or text, a folder).")
     out = Path(args.out).expanduser()
+    # A file goes into a folder that exists; with --all a new folder may be made inside one that exists.
+    if not out.is_dir() and not out.parent.is_dir():
+        if out.parent.exists():
+            raise CommandError(f"MeetingDesk can't write to {out.parent}: it is not a folder.")
+        raise CommandError(
+            f"The folder {out.parent} does not exist: create it first, or give --out a path in a folder that exists."
+        )
 
     store = open_desk().store
     failed = 0

@@ -38,6 +38,8 @@ EDITING_ACTIONS = {
 """What a read-only window can't do."""
 DOWNTIME_QUESTION_SECONDS = 60
 """On resuming, a gap longer than this since the last save makes the screen ask whether to count it."""
+FOLLOW_SECONDS = 2.0
+"""How often a read-only window reads what the running window saved."""
 
 
 class LiveScreen(Screen[None]):
@@ -68,6 +70,8 @@ class LiveScreen(Screen[None]):
         self.autosave: Autosave
         self.claim: MeetingClaim
         self._warned: set[tuple[int, str]] = set()
+        self._offered = False
+        """Whether this read-only window has offered to take over once its writer went."""
 
     @property
     def desk(self) -> Desk:
@@ -102,7 +106,7 @@ class LiveScreen(Screen[None]):
         if not self.claim.take():
             self.read_only = True
             self._show_everything()
-            self.set_interval(2.0, self._follow_other_window)
+            self._following = self.set_interval(FOLLOW_SECONDS, self._follow_other_window)
             self.notify(
                 "This meeting is open in another MeetingDesk window. This window only shows it, "
                 "and follows what is typed there.",
@@ -111,7 +115,11 @@ class LiveScreen(Screen[None]):
                 markup=False,
             )
             return
-        downtime = (desk.clock() - self.meeting.updated_at).total_seconds() if self.resumed else 0
+        self._run_here()
+
+    def _run_here(self) -> None:
+        """Run the meeting in this window: start its clock, save as it changes, ask about downtime."""
+        downtime = (self.desk.clock() - self.meeting.updated_at).total_seconds() if self.resumed else 0
         self.timer.start()
         self.paused = not self.timer.running
         self._show_everything()
@@ -146,6 +154,23 @@ class LiveScreen(Screen[None]):
             return
         self.timer = MeetingTimer(self.meeting, self.desk.clock)
         self._show_everything()
+        if not self._offered and self.claim.take():
+            # The window that ran the meeting closed (or died): offer to carry on here, once.
+            from meetingdesk.dialogs.confirm import ConfirmDialog
+
+            self._offered = True
+            question = "The other window closed: continue the meeting here? The clock and the notes carry on from what it saved."
+            self.app.push_screen(ConfirmDialog("The other window closed", question, yes="Continue here"), self._take_over)
+
+    def _take_over(self, yes: bool | None) -> None:
+        if not yes:
+            self.claim.release()
+            return
+        self._following.stop()
+        self.resumed = True
+        self.read_only = False
+        self._run_here()
+        self.notify("This window runs the meeting now.", title="Continued here", markup=False)
 
     def watch_read_only(self, read_only: bool) -> None:
         for editor in self.query(TextArea):

@@ -95,27 +95,42 @@ class Cache:
         """True when this open found no usable database and made an empty one: every row must be read again."""
         self._local = threading.local()
         self._generation = 0
+        self.memory: str | None = None
+        """The in-memory database's name when the cache folder can't be written, else None."""
 
     def open(self) -> None:
-        """Open (or create) the database; a damaged one or one of another version is replaced by an empty one."""
+        """Open (or create) the database; a damaged one or one of another version is replaced by an empty one.
+
+        Where the cache folder can't be written (a read-only home), the index lives in memory
+        for this run: everything still works, it is only read from the files each time.
+        """
         try:
             make_private_dir(self.path.parent)
-        except OSError as error:
-            raise StoreError(
-                f"MeetingDesk can't create its cache folder {self.path.parent} ({error.strerror or error}). "
-                "Check that you own it, or set XDG_CACHE_HOME to a folder you can write."
-            ) from error
-        try:
             self._prepare()
+        except OSError:
+            self._in_memory()
+        except sqlite3.OperationalError as error:
+            if "readonly" in str(error) or "unable to open" in str(error):
+                self._in_memory()
+            else:
+                self.start_over()
         except sqlite3.DatabaseError:
             self.start_over()
+
+    def _in_memory(self) -> None:
+        self._close_this_thread()
+        self._generation += 1
+        self.memory = f"file:meetingdesk-index-{id(self)}?mode=memory&cache=shared"
+        self._prepare()
 
     def start_over(self) -> None:
         """Throw the database away and make an empty one (it is only a cache)."""
         self._close_this_thread()
         self._generation += 1
+        if self.memory is not None:
+            self.memory = f"file:meetingdesk-index-{id(self)}-{self._generation}?mode=memory&cache=shared"
         for suffix in ("", "-wal", "-shm", "-journal"):
-            with suppress(FileNotFoundError):
+            with suppress(OSError):
                 os.unlink(f"{self.path}{suffix}")
         try:
             self._prepare()
@@ -144,9 +159,12 @@ class Cache:
         held = getattr(self._local, "held", None)
         if held is not None and held[0] == self._generation:
             return held[1]
-        connection = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
-        with suppress(OSError):
-            os.chmod(self.path, 0o600)
+        if self.memory is not None:
+            connection = sqlite3.connect(self.memory, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            connection = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+            with suppress(OSError):
+                os.chmod(self.path, 0o600)
         connection.execute("PRAGMA journal_mode = WAL")
         # The files are the truth: after a power cut the index may miss its last change, and the
         # next look at the files puts it back. NORMAL skips an fsync per change.

@@ -40,3 +40,30 @@ class MeetingClaim:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+def remove_stale_claims(root: Path) -> int:
+    """Remove the lock files of meetings no window is running (their holders closed or died); how many.
+
+    Each is locked before it goes, so a window running its meeting keeps it; a window that
+    opened a lock file just as it went sees it gone and locks a new one.
+    """
+    removed = 0
+    try:
+        paths = [path for path in locks_dir(root).iterdir() if path.suffix == ".lock"]
+    except OSError:
+        return 0
+    for path in paths:
+        lock = FileLock(str(path), timeout=0, is_singleton=False)
+        try:
+            lock.acquire()
+        except (Timeout, OSError):
+            continue
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            pass
+        finally:
+            lock.release()
+    return removed

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import secrets
+import time
 from collections.abc import Iterator
 from contextlib import suppress
 from datetime import datetime, timezone
@@ -31,8 +32,6 @@ FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 """Permissions of every folder MeetingDesk creates."""
 
-MEETING_ID = re.compile(r"[A-Za-z0-9_-]{1,128}")
-"""What a meeting id may look like: it is also a file name."""
 _TEMP_SUFFIX = ".tmp"
 
 FileStat = tuple[int, int]
@@ -79,6 +78,8 @@ def write_private_file(path: Path, data: str | bytes) -> None:
         make_private_dir(folder)
         fd, temp = _create_temp_file(folder, path.name)
         try:
+            # Locked while written, so `remove_leftovers` in another process never takes it for a leftover.
+            _lock(fd)
             # The mode given to os.open is filtered by the umask; fchmod is not.
             os.fchmod(fd, FILE_MODE)
             view = memoryview(payload)
@@ -114,6 +115,60 @@ def _create_temp_file(folder: Path, name: str) -> tuple[int, Path]:
                 raise
 
 
+_TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{12}\.tmp")
+"""The name `_create_temp_file` gives a temp file: hidden, the target's name, 48 random bits."""
+LEFTOVER_SECONDS = 60
+"""A temp file older than this that nobody is writing was left by a process that died mid-save."""
+
+
+def remove_leftovers(folder: Path) -> int:
+    """Remove the temp files a killed save left in `folder` (each a full copy of a meeting); how many.
+
+    Only files named as this app names them, older than a minute, and not locked by a
+    save still writing them. Nothing is raised: a folder that can't be read or changed
+    (read-only media) keeps its leftovers.
+    """
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    now = time.time()
+    for entry in entries:
+        if not _TEMP_NAME.fullmatch(entry.name):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False) or now - entry.stat(follow_symlinks=False).st_mtime < LEFTOVER_SECONDS:
+                continue
+            fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            continue
+        try:
+            if _lock(fd, wait=False):
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+    return removed
+
+
+def _lock(fd: int, *, wait: bool = True) -> bool:
+    """Take the operating system's lock on an open file; False if another process holds it (and not `wait`)."""
+    try:
+        import fcntl
+    except ImportError:  # no flock here (Windows): age alone tells a leftover
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True  # a file system without locks: age alone tells a leftover
+    return True
+
+
 def _fsync_folder(folder: Path) -> None:
     """Make the rename itself durable; some systems can't open a folder, so this is best effort."""
     try:
@@ -128,14 +183,12 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def make_private_dir(folder: Path, *, tighten_existing: bool = False) -> None:
+def make_private_dir(folder: Path) -> None:
     """Create `folder` with mode 0700 whatever the umask (missing parents as the umask says).
 
-    With `tighten_existing`, an existing folder the user owns is made 0700 too. Raises OSError.
+    A folder that exists is left as it is: its mode is its owner's choice. Raises OSError.
     """
     if folder.is_dir():
-        if tighten_existing and folder.stat().st_uid == os.getuid():
-            os.chmod(folder, FOLDER_MODE)
         return
     folder.parent.mkdir(parents=True, exist_ok=True)
     try:

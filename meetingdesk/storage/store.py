@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from meetingdesk.locations import damaged_dir, meetings_dir
+from meetingdesk.ids import MEETING_ID
+from meetingdesk.locations import damaged_dir, exports_dir, meetings_dir, trash_dir
 from meetingdesk.storage.files import (
-    MEETING_ID,
     DamagedFile,
     StoreError,
     file_stat,
     make_private_dir,
     move_aside,
     read_meeting_file,
+    remove_leftovers,
     write_private_file,
 )
+from meetingdesk.storage.claims import remove_stale_claims
 from meetingdesk.storage.index import FolderStamp, MeetingIndex, Progress, folder_stamp
 from meetingdesk.storage.rows import MeetingRow
 
@@ -41,13 +45,18 @@ class Store:
         self.damaged_dir = damaged_dir(self.root)
         self.problems: list[str] = []
         """Sentences about files that could not be used (moved aside, too new, unreadable)."""
+        self.warnings: list[str] = []
+        """Sentences about the data folder worth knowing (readable by others)."""
         self.index = MeetingIndex(self.root, self.meetings_dir, self._read_for_index)
         self._opened = False
 
     # --- opening ---
 
     def open(self, *, check_files: bool = True, quick: bool = False, progress: Progress | None = None) -> None:
-        """Create the data folder (0700) and meetings/, open the index, and catch it up with the files.
+        """Create the data folder (0700) and meetings/ if missing, open the index, and catch it up with the files.
+
+        A folder that exists keeps the mode its owner gave it (a warning says when others can
+        read it); leftovers of a killed save and locks nobody holds are removed.
 
         With `check_files`, every meeting file's size and mtime are compared with the
         index's (one scandir); with `quick` too (the shell), only when something was
@@ -58,8 +67,7 @@ class Store:
         hears how far the reading has come when every file must be read (a new index).
         """
         try:
-            make_private_dir(self.root, tighten_existing=True)
-            make_private_dir(self.meetings_dir, tighten_existing=True)
+            make_private_dir(self.root)
         except OSError as error:
             blocker = next((part for part in (self.root, *self.root.parents) if part.exists() and not part.is_dir()), None)
             if blocker is not None:
@@ -71,12 +79,12 @@ class Store:
                 f"MeetingDesk can't create its data folder {self.root} ({error.strerror or error}). "
                 "Check that the path is a folder you own, or set MEETINGDESK_HOME to another folder."
             ) from error
-        for folder in (self.root, self.meetings_dir):
-            if not os.access(folder, os.W_OK | os.X_OK):
-                raise StoreError(
-                    f"MeetingDesk can't write to {folder}. Check that you own it "
-                    "(chmod u+rwx), or set MEETINGDESK_HOME to another folder."
-                )
+        with suppress(OSError):  # on read-only media the meetings are still read; saving says why it can't
+            make_private_dir(self.meetings_dir)
+        self._warn_if_shared()
+        for folder in (self.root, self.meetings_dir, trash_dir(self.root), exports_dir(self.root)):
+            remove_leftovers(folder)
+        remove_stale_claims(self.root)
         self._opened = True
         self.index.open()
         if check_files and not (quick and self.index.up_to_date()):
@@ -96,6 +104,18 @@ class Store:
         """Rebuild the index from the meeting files, moving unreadable ones to damaged/."""
         self._require_open()
         self.index.rebuild(progress)
+
+    def _warn_if_shared(self) -> None:
+        """Say so when other users on this machine can read the data folder; its mode is the owner's to set."""
+        try:
+            mode = stat.S_IMODE(os.stat(self.root).st_mode)
+        except OSError:
+            return
+        if mode & 0o077:
+            self.warnings.append(
+                f"Your data folder {self.root} can be read by other users on this machine (mode {mode:o}). "
+                f"To keep your notes private: chmod 700 {self.root}"
+            )
 
     def _folder(self) -> FolderStamp | None:
         return folder_stamp(self.meetings_dir)

@@ -131,6 +131,52 @@ def test_unusable_data_folder_is_named_and_exits_2(home: Path, args: tuple[str, 
     assert "MEETINGDESK_HOME" in result.stderr, "the sentence says how to choose another folder"
 
 
+ARGUMENT_ROWS = [
+    # (the command line, words the one sentence must hold)
+    (("new", "--minutes", "abc", "--agenda", "quick", "--with", "Dana"), ["--minutes", "whole number", "abc"]),
+    (("bogus",), ["“bogus” is not a meetingdesk command", "list", "new"]),
+    (("show",), ["show needs a meeting ID", "meetingdesk show"]),
+    (("new",), ["new needs an agenda and a person", "--agenda", "--with"]),
+    (("new", "--agenda", "career-discussion"), ["new needs", "--with"]),
+    (("list", "--limit"), ["--limit needs a value", "--limit 20"]),
+    (("list", "--with"), ["--with needs a value", '--with "Dana Lee"']),
+    (("list", "--surprise"), ["list does not take “--surprise”", "meetingdesk list --help"]),
+    (("export", "--format"), ["--format needs a value"]),
+    (("import",), ["import needs the path of a JSON export"]),
+    (("actions", "--owner"), ["--owner needs a value"]),
+    (("show", "abc", "extra"), ["show does not take “extra”"]),
+]
+
+
+@pytest.mark.parametrize(("args", "said"), ARGUMENT_ROWS, ids=[" ".join(row[0]) for row in ARGUMENT_ROWS])
+def test_every_argument_error_is_one_sentence_naming_it_and_the_fix(home: Path, args, said: list[str]) -> None:
+    result = meetingdesk(home, *args)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("meetingdesk: "), result.stderr
+    assert "usage:" not in result.stderr
+    for words in said:
+        assert words in result.stderr, f"{words!r} missing from: {result.stderr}"
+
+
+def test_help_still_shows_the_usage(home: Path) -> None:
+    result = meetingdesk(home, "list", "--help")
+    assert result.returncode == 0
+    assert "usage: meetingdesk list" in result.stdout
+
+
+def test_export_into_a_folder_that_does_not_exist_says_so_and_creates_nothing(home: Path) -> None:
+    store = Store(home)
+    store.open()
+    meeting = meeting_from_agenda(AGENDA, "Dana Lee", "Sam Rivera")
+    store.save(meeting)
+    missing = home.parent / "no-such-folder" / "deeper"
+    for args in (("export", meeting.id[:8], "--format", "text", "--out", str(missing / "summary.txt")), ("export", "--all", "--format", "markdown", "--out", str(missing))):
+        result = meetingdesk(home, *args)
+        assert result.returncode == 2, result.stderr
+        assert f"The folder {missing.parent if args[1] == '--all' else missing} does not exist" in result.stderr
+        assert not (home.parent / "no-such-folder").exists()
+
+
 def test_broken_agenda_does_not_stop_the_others(home: Path) -> None:
     _broken_agenda(home)
     result = meetingdesk(home, "agendas")

@@ -92,3 +92,40 @@ async def test_ending_a_follow_up_updates_the_earlier_record(store: Store, clock
     assert store.load(first.id).actions[0].done_on == clock().date()
     assert [row.open_actions for row in store.rows()] == [0, 0]
 
+
+
+async def test_a_read_only_window_offers_to_carry_on_when_the_other_window_closes(store: Store, clock, monkeypatch) -> None:
+    from meetingdesk.dialogs.confirm import ConfirmDialog
+    from meetingdesk.dialogs.downtime import DowntimeDialog
+    from meetingdesk.screens import live
+    from meetingdesk.storage.claims import MeetingClaim
+
+    monkeypatch.setattr(live, "FOLLOW_SECONDS", 0.05)
+    meeting = meeting_from_agenda(CHECK_IN, "Dana Lee", "Sam Rivera")
+    meeting.started_at = clock()
+    meeting.sections[0].notes = "Typed in the first window"
+    store.save(meeting)
+    first_window = MeetingClaim(store.root, meeting.id)
+    assert first_window.take()
+    app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.read_only
+        first_window.release()  # the first window closed, or its process died
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "continue the meeting here" in str(app.screen.query_one("#question", Static).render())
+        await pilot.press("y")
+        await pilot.pause()
+        # Carrying on is resuming: the clock stopped when the other window went, so it asks about the gap.
+        assert isinstance(app.screen, DowntimeDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LiveScreen) and not screen.read_only
+        assert "READ-ONLY" not in str(screen.query_one("#clock", Static).render())
+        await pilot.press(*" and carried on here")
+        await pilot.pause()
+        screen.save_now()
+    saved = Meeting.model_validate_json((store.root / "meetings" / f"{meeting.id}.json").read_text())
+    assert saved.sections[0].notes == "Typed in the first window and carried on here"
