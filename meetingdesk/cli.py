@@ -150,7 +150,8 @@ def new_meeting(agenda_name: str, person: str, minutes: int | None, manager: str
         raise CommandError(
             f"--minutes must be a whole number from {len(agenda.sections)} (one per section) to {MAX_MEETING_MINUTES}."
         )
-    meeting = desk.new_meeting(agenda, person, tidy_name(manager or desk.default_manager()) or "Manager", minutes)
+    manager = tidy_name(manager or desk.default_manager()) or "Manager"
+    meeting = desk.new_meeting(agenda, person, manager, minutes, asked_as="--with")
     return run_app(desk, start_meeting=meeting)
 
 
