@@ -15,7 +15,7 @@ from datetime import date, datetime, tzinfo
 
 from meetingdesk.models import ActionItem, Meeting, Priority
 from meetingdesk.quickadd import format_date
-from meetingdesk.timer import format_minutes
+from meetingdesk.timer import format_minutes, original_seconds
 
 PRIVATE_HEADING = "Private notes (not for sharing)"
 """The heading over the manager's private notes, shown only when asked for."""
@@ -55,19 +55,25 @@ class _TimeTable:
 _Block = _Heading | _Paragraph | _Fields | _Bullets | _TimeTable
 
 
-def summary_markdown(meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None) -> str:
-    """The summary as markdown, for files and the screen; private notes only if `include_private`.
+def summary_markdown(
+    meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None, with_time: bool = True
+) -> str:
+    """The summary as markdown, for files and the screen (the record): private notes only if
+    `include_private`, the time table unless `with_time` is False.
 
     Names, titles, action text and notes come out literally: anything markdown
     would interpret in them is escaped, so no text typed in a meeting can add a
     heading, a link or a table to the summary.
     """
-    return _render_markdown(_build_blocks(meeting, include_private, tz))
+    return _render_markdown(_build_blocks(meeting, include_private, tz, with_time))
 
 
-def summary_text(meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None) -> str:
-    """The summary as plain text for pasting into an email; private notes only if `include_private`."""
-    return _render_text(_build_blocks(meeting, include_private, tz))
+def summary_text(
+    meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None, with_time: bool = False
+) -> str:
+    """The summary as plain text for pasting into an email: private notes only if `include_private`,
+    the time table only if `with_time` (the person rarely needs it; the record keeps it)."""
+    return _render_text(_build_blocks(meeting, include_private, tz, with_time))
 
 
 def summary_filename(meeting: Meeting, extension: str) -> str:
@@ -81,7 +87,7 @@ def summary_filename(meeting: Meeting, extension: str) -> str:
 # --- the walk over the meeting -------------------------------------------------
 
 
-def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) -> list[_Block]:
+def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None, with_time: bool) -> list[_Block]:
     blocks: list[_Block] = [
         _Heading(f"{_or(meeting.agenda_title, 'Meeting')} with {_or(meeting.person, 'someone')}", 1),
         *_amended_blocks(meeting, tz),
@@ -111,20 +117,22 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) ->
     blocks.append(_Heading("Notes", 2))
     blocks.extend(_notes_blocks([(s.title, s.notes) for s in meeting.sections], "No shared notes."))
 
-    blocks.append(_Heading("Time", 2))
-    blocks.append(
-        _TimeTable(
-            tuple(
-                (
-                    _or(s.title, f"Section {number}"),
-                    format_minutes(s.planned_seconds),
-                    format_minutes(s.actual_seconds),
-                )
-                for number, s in enumerate(meeting.sections, start=1)
-            ),
-            (format_minutes(meeting.planned_seconds), format_minutes(meeting.actual_seconds)),
+    if with_time:
+        # Planned is the agenda's time box, not a plan rebalanced during the meeting.
+        blocks.append(_Heading("Time", 2))
+        blocks.append(
+            _TimeTable(
+                tuple(
+                    (
+                        _or(s.title, f"Section {number}"),
+                        format_minutes(original_seconds(s)),
+                        format_minutes(s.actual_seconds),
+                    )
+                    for number, s in enumerate(meeting.sections, start=1)
+                ),
+                (format_minutes(sum(map(original_seconds, meeting.sections))), format_minutes(meeting.actual_seconds)),
+            )
         )
-    )
 
     if include_private:
         blocks.append(_Heading(PRIVATE_HEADING, 2))
