@@ -184,8 +184,13 @@ async def test_actions_can_be_edited_reordered_and_deleted(store: Store, clock) 
         await type_text(pilot, "by 2026-12-09")
         await pilot.press("enter")
         assert app.screen.meeting.actions[0].due == date(2026, 12, 9)
+        live = app.screen
         await pilot.press("delete")
-        assert [a.text for a in app.screen.meeting.actions] == ["Book the training"]
+        assert [a.text for a in live.meeting.actions] == ["Share the budget", "Book the training"], "asks first"
+        await pilot.press("n")
+        assert len(live.meeting.actions) == 2
+        await pilot.press("delete", "y")
+        assert [a.text for a in live.meeting.actions] == ["Book the training"]
 
 
 async def test_close_check_lists_what_is_missing_and_fix_goes_back(store: Store, clock) -> None:
@@ -202,7 +207,7 @@ async def test_close_check_lists_what_is_missing_and_fix_goes_back(store: Store,
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
-        assert app.focused.id == "notes"
+        assert app.focused.id == "priorities", "back where the first thing is missing"
         assert saved(store).status == "live"
 
 
