@@ -17,7 +17,7 @@ from meetingdesk.app import desk_app
 from meetingdesk.desk import Desk
 from meetingdesk.dialogs.person_picker import EVERYONE, PersonPicker
 from meetingdesk.locations import styles_dir
-from meetingdesk.quickadd import format_date
+from meetingdesk.dates import format_date
 from meetingdesk.storage.rows import MeetingRow
 from meetingdesk.storage.search import COUNT_UP_TO
 from meetingdesk.storage.store import Store

@@ -374,6 +374,8 @@ class LiveScreen(Screen[None]):
     def action_end_meeting(self) -> None:
         from meetingdesk.dialogs.close_check import CloseCheckDialog
 
+        # What was typed last is on disk before the manager reads the close check.
+        self.save_now()
         dialog = CloseCheckDialog(self.meeting.close_check(), self.meeting.unticked_prompts())
         self.app.push_screen(dialog, self._close_checked)
 

@@ -13,7 +13,7 @@ from meetingdesk import messages
 from meetingdesk.app import desk_app
 from meetingdesk.locations import styles_dir
 from meetingdesk.names import name_key, same_name
-from meetingdesk.quickadd import format_date
+from meetingdesk.dates import format_date
 from meetingdesk.screens.person import age_phrase
 from meetingdesk.storage.search import ActionRow
 from meetingdesk.widgets.key_bar import KeyBar

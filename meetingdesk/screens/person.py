@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Header, Static
 from meetingdesk import messages
 from meetingdesk.app import desk_app
 from meetingdesk.locations import styles_dir
-from meetingdesk.quickadd import format_date
+from meetingdesk.dates import format_date
 from meetingdesk.storage.search import ActionRow, PriorityEntry
 from meetingdesk.widgets.key_bar import KeyBar
 

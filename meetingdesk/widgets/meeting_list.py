@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from meetingdesk.quickadd import format_date
+from meetingdesk.dates import format_date
 from meetingdesk.storage.rows import MeetingRow
 from meetingdesk.widgets.bounded_list import BoundedList
 

@@ -12,7 +12,7 @@ from meetingdesk.models import Agenda, AgendaSection, Meeting, meeting_from_agen
 from meetingdesk.screens import HomeScreen, LiveScreen, RecordScreen
 from meetingdesk.dialogs.close_check import CloseCheckDialog
 from meetingdesk.storage.store import Store
-from tests.builders import listed_people, type_text
+from tests.builders import listed_people, type_text, until
 
 AGENDA = Agenda(
     name="quick",
@@ -90,6 +90,17 @@ async def test_notes_are_saved_about_a_second_after_typing(store: Store, clock) 
         assert saved(store).sections[0].notes == "First thought"
 
 
+async def test_the_close_check_opens_with_the_last_words_already_on_disk(store: Store, clock, monkeypatch) -> None:
+    # The periodic save never comes in this test: only the close check's own save can put the words there.
+    monkeypatch.setattr("meetingdesk.screens.live.AUTOSAVE_SECONDS", 3600)
+    app = live_app(store, clock)
+    async with app.run_test() as pilot:
+        await type_text(pilot, "Said just before closing")
+        await pilot.press("ctrl+f")
+        assert isinstance(app.screen, CloseCheckDialog)
+        assert saved(store).sections[0].notes == "Said just before closing"
+
+
 async def test_private_notes_never_reach_the_summary(store: Store, clock) -> None:
     app = live_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -137,12 +148,12 @@ async def test_pause_stops_every_clock_and_resume_restarts_them(store: Store, cl
 async def test_overrun_is_marked_on_the_clock(store: Store, clock) -> None:
     app = live_app(store, clock)
     async with app.run_test() as pilot:
-        clock.advance(minutes=4, seconds=30)
-        await pilot.pause(0.6)
-        assert app.screen.query_one("#clock").has_class("-warning")
-        clock.advance(minutes=1)
-        await pilot.pause(0.6)
         clock_bar = app.screen.query_one("#clock", Static)
+        clock.advance(minutes=4, seconds=30)
+        # The bar redraws on its own tick: wait for it rather than for a fixed time, which a busy machine misses.
+        await until(pilot, lambda: clock_bar.has_class("-warning"))
+        clock.advance(minutes=1)
+        await until(pilot, lambda: clock_bar.has_class("-overrun"))
         assert clock_bar.has_class("-overrun")
         assert "OVER by 0:30" in str(clock_bar.render())
 
