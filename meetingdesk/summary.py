@@ -140,14 +140,30 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None, wi
     return blocks
 
 
+AMENDMENTS_LISTED = 5
+"""The most changes the "Amended on …" list names; the rest are counted."""
+
+
 def _amended_blocks(meeting: Meeting, tz: tzinfo | None) -> list[_Block]:
-    # The person should know the record changed after the meeting, and when it last did.
+    # The person should know the record changed after the meeting, when it last did, and what changed.
     if not meeting.amendments:
         return []
     latest = max(amendment.at for amendment in meeting.amendments)
     count = len(meeting.amendments)
     changes = "1 change" if count == 1 else f"{count} changes"
-    return [_Paragraph((f"Amended on {format_date(_local(latest, tz).date())} ({changes} since the meeting).",))]
+    # The same change made again (notes edited twice) is named once, with how often.
+    times: dict[str, int] = {}
+    for amendment in meeting.amendments:
+        what = _one_line(amendment.what) or "A change"
+        times[what] = times.get(what, 0) + 1
+    listed = [what if n == 1 else f"{what} ({n} times)" for what, n in times.items()]
+    if len(listed) > AMENDMENTS_LISTED:
+        rest = len(listed) - AMENDMENTS_LISTED + 1
+        listed = [*listed[: AMENDMENTS_LISTED - 1], f"and {rest} other changes"]
+    return [
+        _Paragraph((f"Amended on {format_date(_local(latest, tz).date())} ({changes} since the meeting):",)),
+        _Bullets(tuple(listed)),
+    ]
 
 
 def _notes_blocks(notes: list[tuple[str, str]], when_empty: str) -> list[_Block]:
@@ -187,6 +203,8 @@ def _action_line(action: ActionItem) -> str:
         line += f" — done {format_date(action.done_on)}"
     elif action.dropped_reason.strip():
         line += f" — dropped: {_one_line(action.dropped_reason)}"
+    if action.settled_on and not action.is_open:
+        line += f" (settled in the meeting of {format_date(action.settled_on)})"
     return line
 
 
