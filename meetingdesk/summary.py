@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from meetingdesk import literal_markdown
 from meetingdesk.models import ActionItem, Meeting, Priority
 from meetingdesk.quickadd import format_date
 from meetingdesk.timer import format_minutes, original_seconds
@@ -254,18 +255,9 @@ def _slug(text: str) -> str:
 
 # --- markdown ------------------------------------------------------------------
 
-# Characters markdown (CommonMark plus GFM tables and strikethrough) would
-# interpret anywhere in a line. "!" and "(" need a "[" to mean anything, and
-# "[" is escaped, so they stay readable.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
-# Openings that start a list, a setext underline or a thematic break.
-_MD_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
-
-
 def _md(text: str) -> str:
-    """`text` on one line, escaped so markdown shows it literally and it cannot start a block."""
-    escaped = _MD_INLINE.sub(r"\\\1", _one_line(text))
-    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
+    """`text` on one line, escaped so markdown shows it as typed where a line (or a bullet) starts."""
+    return literal_markdown.block_line(_one_line(text))
 
 
 def _render_markdown(blocks: list[_Block]) -> str:
@@ -273,33 +265,32 @@ def _render_markdown(blocks: list[_Block]) -> str:
     for block in blocks:
         match block:
             case _Heading(text, level):
-                chunks.append(f"{'#' * level} {_md(text)}")
+                chunks.append(f"{'#' * level} {literal_markdown.heading(_one_line(text))}")
             case _Paragraph(lines):
                 chunks.append(_md_paragraph(lines))
             case _Fields(rows):
-                chunks.append("\n".join(f"- **{label}:** {_md(value)}" for label, value in rows))
+                chunks.append("\n".join(f"- **{label}:** {literal_markdown.inline(_one_line(value))}" for label, value in rows))
             case _Bullets(items):
                 chunks.append("\n".join(f"- {_md(item)}" for item in items))
             case _TimeTable(rows, (planned, taken)):
                 table = ["| Section | Planned | Taken |", "| --- | ---: | ---: |"]
-                table += [f"| {_md(title)} | {p} | {t} |" for title, p, t in rows]
+                table += [f"| {literal_markdown.table_cell(_one_line(title))} | {p} | {t} |" for title, p, t in rows]
                 table.append(f"| **Total** | **{planned}** | **{taken}** |")
                 chunks.append("\n".join(table))
     return "\n\n".join(chunks) + "\n"
 
 
 def _md_paragraph(lines: tuple[str, ...]) -> str:
-    out: list[str] = []
-    for index, line in enumerate(lines):
-        if not line.strip():
-            out.append("")
-            continue
-        escaped = _md(line)
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        # A trailing backslash is markdown's hard line break: it keeps the note's line breaks.
-        out.append(escaped + "\\" if following.strip() else escaped)
-    # Several blank lines in a row would read as one anyway; keep the file tidy.
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
+    """A note's lines as markdown paragraphs (a blank line starts the next), each line kept on its own."""
+    runs: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            runs[-1].append(_one_line(line))
+        elif runs[-1]:
+            runs.append([])
+    # Two trailing spaces are markdown's hard line break: they keep the note's line breaks
+    # and, unlike a backslash, nobody reading the file raw sees them.
+    return "\n\n".join("  \n".join(literal_markdown.paragraph_lines(run)) for run in runs if run)
 
 
 # --- plain text ----------------------------------------------------------------

@@ -84,7 +84,7 @@ def test_markdown_holds_who_when_agenda_priorities_actions_notes_and_time() -> N
     assert "- **Agenda:** Career discussion" in md
     assert "- Lead the Q1 billing migration — measure: zero downtime — by Wed 31 Mar 2027" in md
     assert "- Mentor one new hire" in md
-    assert "### Where you stand today\n\nPeers rely on Dana's design reviews.\\\nWants more scope" in md
+    assert "### Where you stand today\n\nPeers rely on Dana's design reviews.  \nWants more scope" in md
     assert "### Where you want to go\n\nAiming for staff engineer in 18 months." in md
     # A section without notes is left out of the notes, but still in the time table.
     assert "### Next steps" not in md
