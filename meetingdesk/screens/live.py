@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -37,6 +37,12 @@ EDITING_ACTIONS = {
 """What a read-only window can't do."""
 DOWNTIME_QUESTION_SECONDS = 60
 """On resuming, a gap longer than this since the last save makes the screen ask whether to count it."""
+BORDER_TITLES = (
+    ("#prompts", "Prompts · space ticks one off", "Prompts · space ticks"),
+    ("#notes", "Shared notes · go in the summary", "Shared · in the summary"),
+    ("#private", "Private notes · only you", "Private · only you"),
+)
+"""Each box's title on a wide screen and in a narrow column."""
 FOLLOW_SECONDS = 2.0
 """How often a read-only window reads what the running window saved."""
 
@@ -86,12 +92,8 @@ class LiveScreen(Screen[None]):
             with Vertical(id="main"):
                 yield Static("", id="section-title", markup=False)
                 yield PromptList(id="prompts")
-                notes = TextArea(id="notes", soft_wrap=True)
-                notes.border_title = "Shared notes · go in the summary"
-                yield notes
-                private = TextArea(id="private", soft_wrap=True)
-                private.border_title = "Private notes · only you"
-                yield private
+                yield TextArea(id="notes", soft_wrap=True)
+                yield TextArea(id="private", soft_wrap=True)
             yield AgreedPanel(self.meeting, id="side")
         yield KeyBar()
 
@@ -190,13 +192,22 @@ class LiveScreen(Screen[None]):
         prompts = self.query_one("#prompts", PromptList)
         prompts.show(section.prompts, section.prompts_done)
         prompts.display = bool(section.prompts)
-        prompts.border_title = "Prompts · space ticks one off"
         for editor_id, text in (("#notes", section.notes), ("#private", section.private_notes)):
             editor = self.query_one(editor_id, TextArea)
             if editor.text != text:
                 editor.load_text(text)
                 # Carry on writing where the notes end, not before what is already there.
                 editor.move_cursor(editor.document.end)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # While the manager reads the prompts they get the room; back in the notes, the notes get it.
+        self.set_class(event.widget.id == "prompts", "-reading-prompts")
+
+    def on_resize(self) -> None:
+        # Titles that fit the column: cut short, "Shared notes · go in the …" hides what it promises.
+        wide = self.size.width >= 100
+        for widget_id, long, short in BORDER_TITLES:
+            self.query_one(widget_id).border_title = long if wide else short
 
     def _tick(self) -> None:
         timer = self.timer

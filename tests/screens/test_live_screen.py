@@ -169,3 +169,22 @@ async def test_deleting_a_priority_asks_first(store: Store, clock) -> None:
         assert len(app.screen.meeting.priorities) == 2
         await pilot.press("delete", "y")
         assert [p.text for p in app.screen.meeting.priorities] == ["Mentor a new hire"]
+
+
+async def test_an_overdue_carried_action_is_marked_overdue_as_in_the_other_views(store: Store, clock) -> None:
+    meeting = carried_meeting()
+    meeting.actions.append(ActionItem(text="Book the course", owner="Dana Lee", due=date(2026, 12, 4)))
+    app = MeetingDeskApp(store, clock=clock, start_meeting=meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        actions = app.screen.query_one("#actions")
+
+        def line(number: int) -> str:
+            return str(actions.get_option_at_index(number).prompt)
+
+        assert "OVERDUE Share the budget" in line(0), "due Mon 2 Nov, today is Mon 23 Nov"
+        assert "OVERDUE" not in line(1)
+        actions.focus()
+        actions.highlighted = 0
+        await pilot.press("d")
+        assert "OVERDUE" not in line(0), "done is no longer overdue"
