@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, computed_field, model_validator
 
 from meetingdesk.ids import MEETING_ID, new_id
 from meetingdesk.timer import MAX_SECTION_SECONDS
@@ -110,6 +110,14 @@ VAGUE_PHRASES = ("look into", "think about", "try to", "consider", "explore", "m
 
 
 CarryDecision = Literal["undecided", "kept", "done", "dropped"]
+ActionStatus = Literal["open", "done", "dropped"]
+
+
+def action_status(done_on: date | None, dropped_reason: str) -> ActionStatus:
+    """"done" once marked done, "dropped" once dropped with a reason, else "open"."""
+    if done_on is not None:
+        return "done"
+    return "dropped" if dropped_reason else "open"
 
 
 class ActionItem(Record):
@@ -139,10 +147,16 @@ class ActionItem(Record):
     dropped_reason: str = ""
     """Why it was dropped; a dropped action is no longer open."""
 
+    @computed_field  # in every dump, so the JSON of show and export says it without working it out
+    @property
+    def status(self) -> ActionStatus:
+        """"open", "done" or "dropped"; a dropped action is never open."""
+        return action_status(self.done_on, self.dropped_reason)
+
     @property
     def is_open(self) -> bool:
         """True until the action is marked done or dropped."""
-        return self.done_on is None and not self.dropped_reason
+        return self.status == "open"
 
     def is_overdue(self, today: date) -> bool:
         """True when it is still open and its deadline has passed."""
