@@ -63,6 +63,22 @@ class ClockBar(Static):
         height: 1;
         text-wrap: nowrap;
         text-overflow: ellipsis;
+        padding: 0 1;
+        background: $panel;
+        color: $text;
+        &.-warning {
+            background: $warning;
+            color: $background;
+        }
+        &.-overrun {
+            background: $error;
+            color: $background;
+            text-style: bold;
+        }
+        &.-paused {
+            background: $secondary;
+            color: $background;
+        }
     }
     """
 
@@ -74,6 +90,8 @@ class ClockBar(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self._lines: list[str] = [""]
+        self._warned: set[tuple[int, str]] = set()
+        """(section, state) pairs already announced, so each is said once."""
 
     def watch_state(self, state: TimerState) -> None:
         self.set_class(state == "warning", "-warning")
@@ -82,11 +100,34 @@ class ClockBar(Static):
     def watch_paused(self, paused: bool) -> None:
         self.set_class(paused, "-paused")
 
-    def show(self, timer: MeetingTimer, *, read_only: bool, unsaved: bool) -> None:
-        """Redraw from the timer: "Section 4:05 / 8:00 · 3:55 left  │  Meeting 12:40  │  Ends ~14:45…"."""
+    def show(self, timer: MeetingTimer, *, read_only: bool, unsaved: bool, warn: bool = False) -> None:
+        """Redraw from the timer: "Section 4:05 / 8:00 · 3:55 left  │  Meeting 12:40  │  Ends ~14:45…".
+
+        With `warn` (the window running the meeting), also say once per section when its
+        time is nearly up, and once when it has run over.
+        """
         self._lines = clock_lines(timer, read_only=read_only, unsaved=unsaved)
         self._fit()
         self.state = timer.state()
+        if warn and timer.running:
+            self._warn(timer)
+
+    def _warn(self, timer: MeetingTimer) -> None:
+        current = timer.meeting.current_section
+        key = (current, self.state)
+        if self.state == "on time" or key in self._warned:
+            return
+        self._warned.add(key)
+        title = timer.meeting.sections[current].title
+        if self.state == "warning":
+            self.notify(f"{format_duration(timer.section_remaining())} left in “{title}”.", title="Time check", markup=False)
+        else:
+            self.notify(
+                f"“{title}” is over its time. ctrl+n moves on; ctrl+r rebalances the rest.",
+                title="Over time",
+                severity="warning",
+                markup=False,
+            )
 
     def on_resize(self) -> None:
         self._fit()
