@@ -162,6 +162,10 @@ class ActionItem(Record):
         """True until the action is marked done or dropped."""
         return self.status == "open"
 
+    def is_overdue(self, today: date) -> bool:
+        """True when it is still open and its deadline has passed."""
+        return self.is_open and self.due is not None and self.due < today
+
     @property
     def is_carried(self) -> bool:
         """True when the action came from an earlier meeting."""
