@@ -70,6 +70,11 @@ def summary_text(meeting: Meeting, include_private: bool = False, tz: tzinfo | N
     return _render_text(_build_blocks(meeting, include_private, tz))
 
 
+def actions_in_order(actions: list[ActionItem]) -> list[ActionItem]:
+    """Actions as the summary lists them: soonest deadline first, none last; the same deadline keeps the manager's order."""
+    return sorted(actions, key=lambda a: (a.due is None, a.due or date.min))
+
+
 def summary_filename(meeting: Meeting, extension: str) -> str:
     """A safe file name for the summary, e.g. "2026-11-21-dana-lee-career-discussion.md"."""
     when = meeting.when.astimezone()
@@ -102,9 +107,7 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) ->
 
     blocks.append(_Heading("Actions", 2))
     if meeting.actions:
-        # Sorted is stable, so actions with the same deadline (or none) keep the manager's order.
-        ordered = sorted(meeting.actions, key=lambda a: (a.due is None, a.due or date.min))
-        blocks.append(_Bullets(tuple(_action_line(a) for a in ordered)))
+        blocks.append(_Bullets(tuple(_action_line(a) for a in actions_in_order(meeting.actions))))
     else:
         blocks.append(_Paragraph(("None agreed.",)))
 
@@ -134,10 +137,12 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) ->
 
 def _amended_blocks(meeting: Meeting, tz: tzinfo | None) -> list[_Block]:
     # The person should know the record changed after the meeting, and when it last did.
-    if not meeting.amendments:
+    # A change to private notes is the manager's alone: the person is never told of it.
+    amendments = [amendment for amendment in meeting.amendments if not amendment.private]
+    if not amendments:
         return []
-    latest = max(amendment.at for amendment in meeting.amendments)
-    count = len(meeting.amendments)
+    latest = max(amendment.at for amendment in amendments)
+    count = len(amendments)
     changes = "1 change" if count == 1 else f"{count} changes"
     return [_Paragraph((f"Amended on {format_date(_local(latest, tz).date())} ({changes} since the meeting).",))]
 
