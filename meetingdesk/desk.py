@@ -232,20 +232,47 @@ class Desk:
                 problems.append(str(error))
         return problems
 
-    def amend(self, meeting: Meeting, change: Callable[[Meeting], str]) -> tuple[Meeting, str]:
+    def amend(self, meeting: Meeting, change: Callable[[Meeting], str], *, private: bool = False) -> tuple[Meeting, str]:
         """Apply `change` to a copy of the record and save it; the saved copy and what changed.
 
-        Once the meeting has ended, the change is recorded as a dated amendment. The
-        meeting given is left untouched, so a failed save (StoreError) changes nothing.
+        Once the meeting has ended, the change is recorded as a dated amendment (`private`
+        for a change to private notes, which no summary names). The meeting given is left
+        untouched, so a failed save (StoreError) changes nothing.
         """
         from meetingdesk.models import Amendment
 
         updated = meeting.model_copy(deep=True)
         what = change(updated)
         if updated.status == "ended":
-            updated.amendments.append(Amendment(at=self.clock(), what=what))
+            updated.amendments.append(Amendment(at=self.clock(), what=what, private=private))
         self.store.save(updated)
         return updated, what
+
+    def done_today(self, action_id: str) -> Callable[[Meeting], str]:
+        """A change for `amend`: the action `action_id` marked done today."""
+        today = self.today()
+
+        def change(meeting: Meeting) -> str:
+            action = next(action for action in meeting.actions if action.id == action_id)
+            action.done_on = today
+            return f"Marked “{action.text}” done."
+
+        return change
+
+    def mark_done(self, meeting_id: str, action_id: str) -> Meeting:
+        """Mark an action done today in the ended meeting holding it (an amendment), and return that meeting.
+
+        StoreError says why not: the meeting can't be read, still runs (the action is
+        marked there), or no longer holds the action.
+        """
+        meeting = self.store.load(meeting_id)
+        if not any(action.id == action_id for action in meeting.actions):
+            raise StoreError(f"The meeting with {meeting.person} no longer holds this action: it changed since the list was made.")
+        if meeting.status == "live":
+            raise StoreError(
+                f"This action is in the unfinished meeting with {meeting.person}: resume it (r on the home screen) and mark it done there."
+            )
+        return self.amend(meeting, self.done_today(action_id))[0]
 
     # --- looking across meetings ---
 

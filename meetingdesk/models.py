@@ -203,6 +203,8 @@ class Amendment(Record):
     """When the change was made."""
     what: str
     """What changed, in a short sentence ("Marked “Write the case” done")."""
+    private: bool = False
+    """A change to private notes: kept in the record, never named or counted in a summary."""
 
 
 class Meeting(Record):

@@ -77,6 +77,11 @@ def summary_text(
     return _render_text(_build_blocks(meeting, include_private, tz, with_time))
 
 
+def actions_in_order(actions: list[ActionItem]) -> list[ActionItem]:
+    """Actions as the summary lists them: soonest deadline first, none last; the same deadline keeps the manager's order."""
+    return sorted(actions, key=lambda a: (a.due is None, a.due or date.min))
+
+
 def summary_filename(meeting: Meeting, extension: str) -> str:
     """A safe file name for the summary, e.g. "2026-11-21-dana-lee-career-discussion.md"."""
     when = meeting.when.astimezone()
@@ -109,9 +114,7 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None, wi
 
     blocks.append(_Heading("Actions", 2))
     if meeting.actions:
-        # Sorted is stable, so actions with the same deadline (or none) keep the manager's order.
-        ordered = sorted(meeting.actions, key=lambda a: (a.due is None, a.due or date.min))
-        blocks.append(_Bullets(tuple(_action_line(a) for a in ordered)))
+        blocks.append(_Bullets(tuple(_action_line(a) for a in actions_in_order(meeting.actions))))
     else:
         blocks.append(_Paragraph(("None agreed.",)))
 
@@ -147,14 +150,16 @@ AMENDMENTS_LISTED = 5
 
 def _amended_blocks(meeting: Meeting, tz: tzinfo | None) -> list[_Block]:
     # The person should know the record changed after the meeting, when it last did, and what changed.
-    if not meeting.amendments:
+    # A change to private notes is the manager's alone: the person is never told of it.
+    amendments = [amendment for amendment in meeting.amendments if not amendment.private]
+    if not amendments:
         return []
-    latest = max(amendment.at for amendment in meeting.amendments)
-    count = len(meeting.amendments)
+    latest = max(amendment.at for amendment in amendments)
+    count = len(amendments)
     changes = "1 change" if count == 1 else f"{count} changes"
     # The same change made again (notes edited twice) is named once, with how often.
     times: dict[str, int] = {}
-    for amendment in meeting.amendments:
+    for amendment in amendments:
         what = _one_line(amendment.what) or "A change"
         times[what] = times.get(what, 0) + 1
     listed = [what if n == 1 else f"{what} ({n} times)" for what, n in times.items()]

@@ -47,6 +47,7 @@ class OpenActionsScreen(Screen[None]):
         Binding("escape", "back", "Back", id="back", tooltip="Return to the list of meetings"),
         Binding("f", "next_owner", "Filter by owner", id="filter_owner", tooltip="Show one owner's actions; press again for the next owner"),
         Binding("o", "open_meeting", "Open meeting", id="open_meeting", tooltip="Open the meeting that holds the selected action"),
+        Binding("d", "mark_done", "Mark done", id="mark_done", tooltip="Mark the highlighted action done today, in the meeting that holds it"),
     ]
 
     def __init__(self) -> None:
@@ -115,7 +116,7 @@ class OpenActionsScreen(Screen[None]):
         summary = f"{count} open action{'s' if count != 1 else ''} for {who}"
         if overdue_count:
             summary += f", {overdue_count} overdue"
-        summary += ". f: filter by owner · enter: open the meeting"
+        summary += ". f: filter by owner · d: done · enter: open the meeting"
         self.query_one("#actions-status", Static).update(summary)
         self.refresh_bindings()
 
@@ -143,9 +144,24 @@ class OpenActionsScreen(Screen[None]):
         self._show()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "open_meeting":
+        if action in ("open_meeting", "mark_done"):
             return bool(self._actions)
         return True
+
+    def action_mark_done(self) -> None:
+        from meetingdesk.storage.files import StoreError
+
+        table = self.query_one("#open-actions", DataTable)
+        if not 0 <= table.cursor_row < len(self._actions):
+            return
+        action = self._actions[table.cursor_row]
+        try:
+            meeting = desk_app(self).desk.mark_done(action.meeting_id, action.id)
+        except StoreError as error:
+            self.notify(str(error), title="Not marked done", severity="warning", markup=False)
+            return
+        self.notify(f"Marked “{action.text}” done in the meeting with {meeting.person}.", title="Mark done", markup=False)
+        self._load()
 
     def action_open_meeting(self) -> None:
         table = self.query_one("#open-actions", DataTable)

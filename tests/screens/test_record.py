@@ -62,7 +62,7 @@ async def test_mark_an_action_done_and_reopen_it(store: Store, clock) -> None:
         assert "Amended" not in shown(app)
         await pilot.press("tab")
         assert app.focused.id == "record-actions"
-        await pilot.press("down")
+        assert app.focused.highlighted == 0, "listed as the summary lists them: the soonest deadline first"
         assert "Mark done" in key_bar(app)
         await pilot.press("d")
         await pilot.pause()
@@ -160,7 +160,7 @@ async def test_edit_an_action_keeps_it_the_same_action(store: Store, clock) -> N
     app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("tab", "enter")
+        await pilot.press("tab", "down", "enter")
         await pilot.pause()
         await pilot.press(*["backspace"] * len("2026-12-15"))
         await type_text(pilot, "2026-12-18")
@@ -177,7 +177,7 @@ async def test_deleting_an_action_asks_first(store: Store, clock) -> None:
     app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("tab", "delete")
+        await pilot.press("tab", "down", "delete")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
