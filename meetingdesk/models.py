@@ -146,6 +146,10 @@ class ActionItem(Record):
     """For a carried action: what this meeting decided about it. None for actions agreed here."""
     dropped_reason: str = ""
     """Why it was dropped; a dropped action is no longer open."""
+    settled_in: str | None = None
+    """The id of the later meeting where this action, carried there, was marked done or dropped."""
+    settled_on: date | None = None
+    """The day of that later meeting ("settled in the meeting of …")."""
 
     @computed_field  # in every dump, so the JSON of show and export says it without working it out
     @property
