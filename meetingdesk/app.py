@@ -66,12 +66,16 @@ class MeetingDeskApp(App[None]):
         clock: Clock = system_clock,
         start_meeting: Meeting | None = None,
         open_meeting_id: str | None = None,
+        ask_manager_name: str | None = None,
     ) -> None:
+        """`ask_manager_name`, on the first run: ask the manager's name before anything else,
+        offering this; the answer is kept in the settings and runs `start_meeting`."""
         super().__init__()
         self.desk = Desk(store, clock)
         """What the screens ask to do anything to a meeting."""
         self._start_meeting = start_meeting
         self._open_meeting_id = open_meeting_id
+        self._ask_manager_name = ask_manager_name
         self._quit_anyway = False
         self._private_setting_read = False
 
@@ -86,6 +90,27 @@ class MeetingDeskApp(App[None]):
         return self.desk.clock
 
     def on_mount(self) -> None:
+        if self._ask_manager_name is not None:
+            from meetingdesk.dialogs.manager_name import ManagerNameDialog
+
+            self.push_screen(ManagerNameDialog(self._ask_manager_name), self._named)
+        else:
+            self._first_screen()
+
+    def _named(self, name: str | None) -> None:
+        """Keep the name the manager gave on the first run; a meeting started from the shell is theirs."""
+        from meetingdesk.storage.files import StoreError
+
+        if name:
+            try:
+                self.desk.keep_manager_name(name)
+            except StoreError as error:
+                self.notify(str(error), title="Your name was not kept", severity="warning", markup=False)
+            if self._start_meeting is not None:
+                self._start_meeting.manager = name
+        self._first_screen()
+
+    def _first_screen(self) -> None:
         # A meeting started or resumed from the shell shows first; the list of meetings is made
         # when the manager goes back to it.
         if self._start_meeting is not None:

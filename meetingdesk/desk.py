@@ -6,12 +6,12 @@ Time comes from the clock given to the desk. Nothing here imports Textual.
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from meetingdesk.locations import user_agendas_dir
+from meetingdesk.account import full_name as account_full_name
+from meetingdesk.locations import meetings_dir, user_agendas_dir
 from meetingdesk.names import resolve_person, tidy_name
 from meetingdesk.storage.files import StoreError
 from meetingdesk.storage.search import ActionRow, Search
@@ -67,14 +67,41 @@ class Desk:
     # --- setting a meeting up ---
 
     def default_manager(self) -> str:
-        """The last manager who ran a meeting here, else the login name."""
+        """Who runs a new meeting: the name kept in the settings, else the last manager here, else
+        the account's full name (never the login name), else ""."""
+        return self.settings.manager_name or self.store.last_manager() or account_full_name()
+
+    def manager_name_to_ask(self) -> str | None:
+        """On the first run, the name to offer when asking the manager's name; None when there is nothing to ask.
+
+        First run: no name in the settings and no meeting yet. A data folder that already
+        holds meetings takes its last manager's name into the settings without asking.
+        """
+        if self.settings.manager_name:
+            return None
         last = self.store.last_manager()
         if last:
-            return last
-        try:
-            return getpass.getuser()
-        except (KeyError, OSError):
-            return ""
+            from meetingdesk.storage.files import StoreError
+
+            try:
+                self.keep_manager_name(last)
+            except StoreError:
+                pass  # read-only media: the last manager is still the default
+            return None
+        folder = meetings_dir(self.store.root)
+        if folder.is_dir() and any(folder.iterdir()):
+            return None  # meetings not read into the index yet: the next start takes the name from them
+        return account_full_name()
+
+    def keep_manager_name(self, name: str) -> None:
+        """Keep `name` as the manager's name in the settings; StoreError when they can't be written."""
+        self.save_settings(self.settings.model_copy(update={"manager_name": tidy_name(name)}))
+
+    def find_agenda(self, name_or_path: str) -> Agenda:
+        """A built-in or the manager's own agenda by name, or an agenda file by path; AgendaError says why not."""
+        from meetingdesk.agendas import find_agenda
+
+        return find_agenda(name_or_path, user_agendas_dir(self.store.root))
 
     # --- people ---
 
@@ -94,11 +121,7 @@ class Desk:
         """The owner of some action whom `typed` means, matched as `person_named` matches."""
         return resolve_person(typed, self.search.owners(open_only=False), asked_as) or tidy_name(typed)
 
-    def find_agenda(self, name_or_path: str) -> Agenda:
-        """A built-in or the manager's own agenda by name, or an agenda file by path; AgendaError says why not."""
-        from meetingdesk.agendas import find_agenda
-
-        return find_agenda(name_or_path, user_agendas_dir(self.store.root))
+    # --- starting and following up ---
 
     def new_meeting(
         self, agenda: Agenda, person: str, manager: str, minutes: int | None = None, asked_as: str = ""
