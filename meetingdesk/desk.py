@@ -147,10 +147,12 @@ class Desk:
         return problems
 
     def amend(self, meeting: Meeting, change: Callable[[Meeting], str]) -> tuple[Meeting, str]:
-        """Apply `change` to a copy of the record and save it; the saved copy and what changed.
+        """Apply `change` to a copy of the record and save it; what was saved and what changed.
 
         Once the meeting has ended, the change is recorded as a dated amendment. The
         meeting given is left untouched, so a failed save (StoreError) changes nothing.
+        If the file changed since the meeting was loaded (a pull, another window), what
+        is saved is the merge of both, and that is what comes back.
         """
         from meetingdesk.models import Amendment
 
@@ -158,8 +160,7 @@ class Desk:
         what = change(updated)
         if updated.status == "ended":
             updated.amendments.append(Amendment(at=self.clock(), what=what))
-        self.store.save(updated)
-        return updated, what
+        return self.store.save(updated), what
 
     # --- looking across meetings ---
 

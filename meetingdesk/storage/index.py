@@ -52,7 +52,8 @@ def folder_stamp(folder: Path) -> FolderStamp | None:
     return (info.st_ino, info.st_mtime_ns)
 
 
-def _stamp_text(stamp: FolderStamp | None) -> str | None:
+def stamp_text(stamp: FolderStamp | None) -> str | None:
+    """A folder stamp as the index records it."""
     return None if stamp is None else f"{stamp[0]}:{stamp[1]}"
 
 
@@ -90,11 +91,24 @@ class MeetingIndex:
         """True when nothing in the meetings folder changed since the index last looked (one stat)."""
         if self.cache.started_over:
             return False
-        recorded = self.cache.connection().execute("SELECT value FROM meta WHERE key = 'folder'").fetchone()
-        return recorded is not None and recorded[0] == _stamp_text(folder_stamp(self.meetings_dir))
+        return self.recorded("folder") == stamp_text(folder_stamp(self.meetings_dir))
 
-    def catch_up(self, progress: Progress | None = None) -> bool:
-        """Read new and changed meeting files, drop removed ones; True if any row changed.
+    def missing(self) -> bool:
+        """True when the index's file was deleted while it was open (it must be rebuilt)."""
+        return self.cache.memory is None and not os.path.exists(self.cache.path)
+
+    def recorded(self, key: str) -> str | None:
+        """A folder's stamp as recorded at the last look (`folder`: the meetings folder)."""
+        found = self.cache.connection().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if found is None else found[0]
+
+    def record(self, key: str, stamp: FolderStamp | None) -> None:
+        """Record a folder's stamp as seen now."""
+        with self.cache.writing() as db:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, stamp_text(stamp)))
+
+    def catch_up(self, progress: Progress | None = None) -> set[str]:
+        """Read new and changed meeting files, drop removed ones; the ids of the rows that changed.
 
         The folder's listing goes into a temporary table and is compared there, so looking
         at 100,000 files keeps none of them in Python's memory.
@@ -146,15 +160,14 @@ class MeetingIndex:
         if folder_stamp(self.meetings_dir) == stamp:
             # The folder is as it was listed: the index now says what it holds. (If it moved meanwhile,
             # the stamp stays old and the next look reads the folder again.)
-            with self.cache.writing() as db:
-                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('folder', ?)", (_stamp_text(stamp),))
+            self.record("folder", stamp)
         self.cache.started_over = False
-        return bool(gone or changed)
+        return {*gone, *changed}
 
-    def rebuild(self, progress: Progress | None = None) -> None:
-        """Start the cache over and read every meeting file."""
+    def rebuild(self, progress: Progress | None = None) -> set[str]:
+        """Start the cache over and read every meeting file; the ids read."""
         self.cache.start_over()
-        self.catch_up(progress)
+        return self.catch_up(progress)
 
     def refresh_words(self) -> None:
         """Read again the meetings saved for their notes only since their words were indexed (the live one)."""
@@ -219,7 +232,7 @@ class MeetingIndex:
         # is still current. If something else had, the stamps differ and the next look reads the folder.
         if before is not None and after is not None:
             db.execute(
-                "UPDATE meta SET value = ? WHERE key = 'folder' AND value = ?", (_stamp_text(after), _stamp_text(before))
+                "UPDATE meta SET value = ? WHERE key = 'folder' AND value = ?", (stamp_text(after), stamp_text(before))
             )
 
     def _put(self, db: sqlite3.Connection, meeting: Meeting, stat: FileStat, changes: _Changes, facts: str | None = None) -> None:
