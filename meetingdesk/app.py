@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -36,6 +37,10 @@ PALETTE_COMMANDS = (
     "Start follow-up",
 )
 """The palette names from DESIGN.md, in the order the palette lists them."""
+LOOK_SECONDS = 1.0
+"""How often the app looks for meeting files changed underneath it (a pull, a sync): a few stats, so a change shows
+within two seconds on every screen. Polled rather than watched: a stat works on every file system and platform,
+network shares and sync folders included, where change notifications often never come, and needs no extra package."""
 
 
 class MeetingDeskApp(App[None]):
@@ -63,6 +68,7 @@ class MeetingDeskApp(App[None]):
         self._start_meeting = start_meeting
         self._open_meeting_id = open_meeting_id
         self._quit_anyway = False
+        self._looking = False
 
     @property
     def store(self) -> Store:
@@ -75,6 +81,7 @@ class MeetingDeskApp(App[None]):
         return self.desk.clock
 
     def on_mount(self) -> None:
+        self.set_interval(LOOK_SECONDS, self._look_for_changes)
         # A meeting started or resumed from the shell shows first; the list of meetings is made
         # when the manager goes back to it.
         if self._start_meeting is not None:
@@ -85,6 +92,47 @@ class MeetingDeskApp(App[None]):
             from meetingdesk.screens import HomeScreen
 
             self.push_screen(HomeScreen())
+
+    # --- files changed underneath ---
+
+    def _look_for_changes(self) -> None:
+        if not self._looking:
+            self._looking = True
+            self._look()
+
+    @work(thread=True, exclusive=True, group="look")
+    def _look(self) -> None:
+        """Off the UI thread: merge and read what changed in the data folder; tell every screen which meetings."""
+        from meetingdesk.storage.files import StoreError
+
+        changed: set[str] = set()
+        try:
+            if self.store.changed_underneath():
+                changed = self.store.check_files()
+        except StoreError as error:
+            self.store.problems.append(str(error))
+        finally:
+            self.call_from_thread(self._looked, frozenset(changed))
+
+    def _looked(self, changed: frozenset[str]) -> None:
+        self._looking = False
+        self.tell_what_the_store_did()
+        if changed:
+            for screen in self.screen_stack:
+                screen.post_message(messages.MeetingsChanged(changed))
+
+    def tell_what_the_store_did(self) -> None:
+        """Say, once each, what the store merged, files it could not use, and warnings about the data folder."""
+        store = self.store
+        for sentence in store.news:
+            self.notify(sentence, title="Merged", timeout=20, markup=False)
+        for problem in store.problems:
+            self.notify(problem, title="A meeting file can't be read", severity="warning", timeout=30, markup=False)
+        for warning in store.warnings:
+            self.notify(warning, title="Your notes may be readable by others", severity="warning", timeout=30, markup=False)
+        store.news.clear()
+        store.problems.clear()
+        store.warnings.clear()
 
     def _live_screens(self) -> list:
         from meetingdesk.screens import LiveScreen

@@ -145,6 +145,29 @@ class LiveScreen(Screen[None]):
         self.query_one(AgreedPanel).show(self.meeting)
         self._tick()
 
+    def on_meetings_changed(self, message: messages.MeetingsChanged) -> None:
+        """This meeting's file changed underneath (a sync, another window): take the change in, keep what is typed."""
+        if self.meeting.id not in message.ids:
+            return
+        if self.read_only:
+            self._follow_other_window()
+        else:
+            self._take_in_changes()
+
+    def _take_in_changes(self) -> None:
+        """Save now, merged with the file, and show the merge: nothing typed here or saved elsewhere is lost."""
+        self.autosave.merged = None
+        self.save_now()
+        merged = self.autosave.merged
+        if merged is None:
+            return
+        self.autosave.merged = None
+        meeting = self.meeting
+        for name in type(merged).model_fields:
+            setattr(meeting, name, getattr(merged, name))
+        meeting.__pydantic_extra__ = dict(merged.__pydantic_extra__ or {})
+        self._show_everything()
+
     def _follow_other_window(self) -> None:
         from meetingdesk.storage.files import StoreError
 
@@ -250,7 +273,13 @@ class LiveScreen(Screen[None]):
     def _save_in_background(self) -> None:
         outcome = self.autosave.write()
         if outcome is not None:
-            self.app.call_from_thread(self._saved, outcome)
+            self.app.call_from_thread(self._saved_in_background, outcome)
+
+    def _saved_in_background(self, outcome: SaveOutcome) -> None:
+        self._saved(outcome)
+        if self.autosave.merged is not None:
+            # The file had changed underneath (a sync, another window): show the merge here too.
+            self._take_in_changes()
 
     def save_now(self) -> None:
         """Save on this thread (on start and on leaving), so nothing waits in a worker."""

@@ -56,6 +56,10 @@ class OpenActionsScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self._load()
 
+    def on_meetings_changed(self, message: messages.MeetingsChanged) -> None:
+        # A pull or a sync changed meeting files: list their actions as they are now.
+        self._load()
+
     @work(thread=True, exclusive=True, group="open-actions")
     def _load(self) -> None:
         """Ask the index off the UI thread, then list its open actions."""

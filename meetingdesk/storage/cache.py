@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from meetingdesk.locations import OLD_CACHES
 from meetingdesk.storage.files import StoreError, make_private_dir
 
 CACHE_VERSION = 2
@@ -196,3 +197,24 @@ class Cache:
                 connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
+
+
+def old_caches(root: Path) -> list[Path]:
+    """What an earlier MeetingDesk kept inside the data folder `root` (index, search cache, locks) and is still there."""
+    return [root / name for name in OLD_CACHES if (root / name).exists() or (root / name).is_symlink()]
+
+
+def remove_old_caches(root: Path) -> list[Path]:
+    """Remove an earlier MeetingDesk's caches and locks from the data folder, touching nothing else; what went."""
+    removed = []
+    for old in old_caches(root):
+        with suppress(OSError):
+            if old.is_dir() and not old.is_symlink():
+                for child in old.iterdir():
+                    if child.suffix in (".json", ".lock") or child.name.startswith("."):
+                        child.unlink()
+                old.rmdir()
+            elif old.is_file():
+                old.unlink()
+            removed.append(old)
+    return removed

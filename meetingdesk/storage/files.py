@@ -121,6 +121,22 @@ LEFTOVER_SECONDS = 60
 """A temp file older than this that nobody is writing was left by a process that died mid-save."""
 
 
+def leftovers(folder: Path) -> list[Path]:
+    """The temp files in `folder` that look left by a killed save (named as this app names them, over a minute old)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    now = time.time()
+    found = []
+    for entry in entries:
+        with suppress(OSError):
+            if _TEMP_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                if now - entry.stat(follow_symlinks=False).st_mtime >= LEFTOVER_SECONDS:
+                    found.append(Path(entry.path))
+    return found
+
+
 def remove_leftovers(folder: Path) -> int:
     """Remove the temp files a killed save left in `folder` (each a full copy of a meeting); how many.
 

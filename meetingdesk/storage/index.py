@@ -13,15 +13,14 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from meetingdesk.locations import OLD_CACHES, index_path
+from meetingdesk.locations import index_path
 from meetingdesk.names import name_key
-from meetingdesk.storage.cache import Cache
+from meetingdesk.storage.cache import Cache, remove_old_caches
 from meetingdesk.storage.files import FileStat, scan_meetings, walk_meetings
 from meetingdesk.storage.rows import ROW_COLUMNS, MeetingRow
 from meetingdesk.storage.words import words_of
@@ -71,16 +70,7 @@ class MeetingIndex:
     def open(self) -> None:
         """Open the cache (an empty one if it was missing or damaged) and remove an older version's caches."""
         self.cache.open()
-        for name in OLD_CACHES:
-            old = self.root / name
-            with suppress(OSError):
-                if old.is_dir() and not old.is_symlink():
-                    for child in old.iterdir():
-                        if child.suffix in (".json", ".lock") or child.name.startswith("."):
-                            child.unlink()
-                    old.rmdir()
-                elif old.is_file():
-                    old.unlink()
+        remove_old_caches(self.root)
 
     @property
     def needs_reading(self) -> bool:

@@ -15,6 +15,7 @@ Nothing here imports Textual.
 from __future__ import annotations
 
 import os
+import threading
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -79,6 +80,9 @@ class MeetingFiles:
         self.news: list[str] = []
         """Sentences about merges done, for the home screen and the shell to say once."""
         self._set_aside = set_aside
+        # One read-merge-write at a time in this process: two threads merging the same file would
+        # each write a merge without the other's change.
+        self._lock = threading.RLock()
 
     # --- reading ---
 
@@ -88,6 +92,10 @@ class MeetingFiles:
         Raises DamagedFile (not JSON, not a meeting), NewerFile, ConflictedFile (conflict
         markers that can't be untangled) or StoreError (missing, unreadable).
         """
+        with self._lock:
+            return self._read(meeting_id, path, remember)
+
+    def _read(self, meeting_id: str, path: Path, remember: bool) -> Meeting:
         found = _on_disk(path)
         if found is None:
             raise StoreError(f"There is no meeting file {path}: it may have been deleted or not synced yet.")
@@ -172,6 +180,10 @@ class MeetingFiles:
         and the file's stat. StoreError when the file can't be written or a newer
         MeetingDesk wrote it.
         """
+        with self._lock:
+            return self._write(meeting, path, remember)
+
+    def _write(self, meeting: Meeting, path: Path, remember: bool) -> tuple[Meeting, FileStat]:
         document = meeting.model_dump(mode="json")
         loaded = stamps_digest(document["sync"])
         stamp(document, self.stamps)
