@@ -81,7 +81,7 @@ class MeetingDeskApp(App[None]):
         return self.desk.clock
 
     def on_mount(self) -> None:
-        self.set_interval(LOOK_SECONDS, self._look_for_changes)
+        self.set_interval(LOOK_SECONDS, self.look_for_changes)
         # A meeting started or resumed from the shell shows first; the list of meetings is made
         # when the manager goes back to it.
         if self._start_meeting is not None:
@@ -95,7 +95,8 @@ class MeetingDeskApp(App[None]):
 
     # --- files changed underneath ---
 
-    def _look_for_changes(self) -> None:
+    def look_for_changes(self) -> None:
+        """Look (in a worker) for meeting files changed underneath: what the app does every LOOK_SECONDS."""
         if not self._looking:
             self._looking = True
             self._look()
@@ -107,8 +108,10 @@ class MeetingDeskApp(App[None]):
 
         changed: set[str] = set()
         try:
+            # A deleted index is noticed before anything opens it again (which would make an empty one).
             if self.store.changed_underneath():
                 changed = self.store.check_files()
+            changed |= self.store.written_elsewhere()
         except StoreError as error:
             self.store.problems.append(str(error))
         finally:

@@ -37,6 +37,8 @@ def examine(args: argparse.Namespace) -> int:
         else:
             print(f"Found: {finding.problem}" + (" (--fix fixes this)" if finding.fix is not None else ""))
         left += 1
+    if args.fix:
+        doctor.finish()
     if not args.fix and any(finding.fix is not None for finding in findings):
         print("Run meetingdesk doctor --fix to fix what it can; it says what it fixed.")
     return 1 if left else 0

@@ -18,7 +18,7 @@ from pathlib import Path
 from meetingdesk.locations import OLD_CACHES
 from meetingdesk.storage.files import StoreError, make_private_dir
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 """Bumped when the tables change; a cache of another version is thrown away and rebuilt."""
 BUSY_SECONDS = 10
 """How long a write waits for another MeetingDesk process to finish its own."""
@@ -80,11 +80,13 @@ CREATE TABLE goals (
 CREATE INDEX goals_of_meeting ON goals (meeting_id);
 CREATE VIRTUAL TABLE words USING fts5(text, tokenize = 'unicode61 remove_diacritics 0', detail = none);
 CREATE TABLE terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE changed (seq INTEGER PRIMARY KEY AUTOINCREMENT, meeting_id TEXT NOT NULL, writer TEXT NOT NULL);
 """
 """The tables. `meetings.sort_key` orders meetings newest last and is also the rowid of the
 meeting's entry in `words`, so a search walks its matches newest first and stops at a page.
 `words` holds each meeting's words as storage/words.py cuts them (the tokenizer only splits
-them again at the spaces); `terms` lists every word ever indexed, to expand a word typed in part."""
+them again at the spaces); `terms` lists every word ever indexed, to expand a word typed in part; `changed` logs
+which meetings each write touched and which process wrote them, so a running app hears of other processes' writes."""
 
 
 class Cache:

@@ -59,6 +59,11 @@ class Doctor:
             self._store.open(check_files=False)
         return self._store
 
+    def finish(self) -> None:
+        """After fixes that merged or moved files: bring this machine's index up to date with them."""
+        if self._store is not None:
+            self._store.check_files()
+
     def examine(self) -> list[Finding]:
         """Everything wrong, nothing changed."""
         return [

@@ -10,10 +10,9 @@ or older cache is rebuilt from the files. Nothing here imports Textual.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from meetingdesk.names import name_key
 from meetingdesk.storage.cache import Cache, remove_old_caches
 from meetingdesk.storage.files import FileStat, scan_meetings, walk_meetings
 from meetingdesk.storage.rows import ROW_COLUMNS, MeetingRow
+from meetingdesk.storage.settle import Changes, finish
 from meetingdesk.storage.words import words_of
 
 if TYPE_CHECKING:
@@ -64,6 +64,19 @@ class MeetingIndex:
         self.meetings_dir = meetings_dir
         self.cache = Cache(index_path(self.root))
         self._read = read
+        self.writer = secrets.token_hex(4)
+        """Who this index is in the log of changes: what it wrote itself is not news to it."""
+
+    def _changes(self) -> Changes:
+        return Changes(writer=self.writer)
+
+    def written_by_others(self, since: int) -> tuple[set[str], int]:
+        """The meetings other processes (a shell command, another window) wrote into the index after `since`, and the log's end."""
+        db = self.cache.connection()
+        end = db.execute("SELECT coalesce(max(seq), 0) FROM changed").fetchone()[0]
+        since = 0 if end < since else since  # the index was rebuilt: its log starts again
+        ids = {meeting_id for (meeting_id,) in db.execute("SELECT meeting_id FROM changed WHERE seq > ? AND writer != ?", (since, self.writer))}
+        return ids, end
 
     # --- opening and catching up ---
 
@@ -125,10 +138,10 @@ class MeetingIndex:
         gone = [meeting_id for (meeting_id,) in db.execute("SELECT id FROM meetings WHERE id NOT IN (SELECT id FROM temp.listed)")]
         if gone:
             with self.cache.writing() as db:
-                changes = _Changes()
+                changes = self._changes()
                 for meeting_id in gone:
                     self._drop(db, meeting_id, changes)
-                _finish(db, changes)
+                finish(db, changes)
         for start in range(0, len(changed), BATCH):
             batch = []
             for meeting_id in changed[start : start + BATCH]:
@@ -138,13 +151,13 @@ class MeetingIndex:
             # The search table takes rows in time order twice as fast as in random order.
             batch.sort(key=lambda item: item[2].when if item[2] is not None else DAWN)
             with self.cache.writing() as db:
-                changes = _Changes()
+                changes = self._changes()
                 for meeting_id, stat, meeting in batch:
                     if meeting is None or stat is None:
                         self._drop(db, meeting_id, changes)
                     else:
                         self._put(db, meeting, stat, changes)
-                _finish(db, changes)
+                finish(db, changes)
             if progress is not None:
                 progress(min(start + BATCH, len(changed)), len(changed))
         if folder_stamp(self.meetings_dir) == stamp:
@@ -171,9 +184,9 @@ class MeetingIndex:
             meeting = self._read(meeting_id, path)
             if meeting is not None:
                 with self.cache.writing() as db:
-                    changes = _Changes()
+                    changes = self._changes()
                     self._put(db, meeting, (info.st_mtime_ns, info.st_size), changes)
-                    _finish(db, changes)
+                    finish(db, changes)
 
     def count_files(self) -> int:
         """How many meeting files there are, for "Reading N meetings…" (none is parsed)."""
@@ -194,27 +207,28 @@ class MeetingIndex:
                 db.execute(
                     "UPDATE meetings SET mtime_ns = ?, size = ?, stale_words = 1 WHERE id = ?", (*stat, meeting.id)
                 )
+                finish(db, Changes(meetings={meeting.id}, writer=self.writer))
             else:
-                changes = _Changes()
+                changes = self._changes()
                 self._put(db, meeting, stat, changes, facts)
-                _finish(db, changes)
+                finish(db, changes)
             self._follow_folder(db, before, after)
 
     def put_many(self, written: list[tuple[Meeting, FileStat]], before: FolderStamp | None, after: FolderStamp | None) -> None:
         """Record meetings just written by this process (an import), in one transaction."""
         with self.cache.writing() as db:
-            changes = _Changes()
+            changes = self._changes()
             for meeting, stat in written:
                 self._put(db, meeting, stat, changes)
-            _finish(db, changes)
+            finish(db, changes)
             self._follow_folder(db, before, after)
 
     def drop(self, meeting_id: str, before: FolderStamp | None = None, after: FolderStamp | None = None) -> None:
         """Stop listing a meeting whose file this process just moved away."""
         with self.cache.writing() as db:
-            changes = _Changes()
+            changes = self._changes()
             self._drop(db, meeting_id, changes)
-            _finish(db, changes)
+            finish(db, changes)
             self._follow_folder(db, before, after)
 
     def _follow_folder(self, db: sqlite3.Connection, before: FolderStamp | None, after: FolderStamp | None) -> None:
@@ -225,7 +239,7 @@ class MeetingIndex:
                 "UPDATE meta SET value = ? WHERE key = 'folder' AND value = ?", (stamp_text(after), stamp_text(before))
             )
 
-    def _put(self, db: sqlite3.Connection, meeting: Meeting, stat: FileStat, changes: _Changes, facts: str | None = None) -> None:
+    def _put(self, db: sqlite3.Connection, meeting: Meeting, stat: FileStat, changes: Changes, facts: str | None = None) -> None:
         """Write every row of `meeting`: its listing, its words, its actions and goals.
 
         Notes in `changes` what `_finish` must settle once per transaction.
@@ -300,8 +314,9 @@ class MeetingIndex:
             ],
         )
         changes.actions |= touched | {action.id for action in meeting.actions}
+        changes.meetings.add(meeting.id)
 
-    def _drop(self, db: sqlite3.Connection, meeting_id: str, changes: _Changes) -> None:
+    def _drop(self, db: sqlite3.Connection, meeting_id: str, changes: Changes) -> None:
         """Remove every row of the meeting, noting in `changes` what `_finish` must settle."""
         held = db.execute("SELECT sort_key FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
         if held is None:
@@ -312,6 +327,7 @@ class MeetingIndex:
         db.execute("DELETE FROM actions WHERE meeting_id = ?", (meeting_id,))
         db.execute("DELETE FROM goals WHERE meeting_id = ?", (meeting_id,))
         changes.actions |= touched
+        changes.meetings.add(meeting_id)
 
     # --- reading ---
 
@@ -388,34 +404,6 @@ def _free_sort_key(db: sqlite3.Connection, meeting: Meeting) -> int:
         if holder is None or holder[0] == meeting.id:
             return key
         key += 1
-
-
-@dataclass
-class _Changes:
-    """What one transaction's writes leave to settle once at its end."""
-
-    actions: set[str] = field(default_factory=set)
-    """Actions whose newest copy may have moved."""
-    terms: set[str] = field(default_factory=set)
-    """Words indexed, for the list of every word seen."""
-
-
-def _finish(db: sqlite3.Connection, changes: _Changes) -> None:
-    _mark_newest(db, changes.actions)
-    if changes.terms:
-        db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", ((term,) for term in changes.terms))
-
-
-def _mark_newest(db: sqlite3.Connection, action_ids: set[str]) -> None:
-    """Mark, for each action, the copy in its newest meeting: that copy is the one that counts."""
-    if not action_ids:
-        return
-
-    db.execute(
-        "UPDATE actions SET newest = (sort_key = (SELECT max(sort_key) FROM actions AS other "
-        "WHERE other.action_id = actions.action_id)) WHERE action_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(action_ids)),),
-    )
 
 
 def _stat(path: Path) -> FileStat | None:

@@ -118,6 +118,19 @@ def _newer(seen: dict[str, str], stamps: list[str]) -> dict[str, str]:
     return merged
 
 
+EDITED_OUTSIDE = "~"
+"""Added to the stamp of a value changed outside MeetingDesk (its digest no longer matches): it then counts as
+changed just after that stamp, on every machine alike, and wins over the value it replaced."""
+
+
+def _stamp_of(held: tuple[str, str] | None, value: Any) -> str:
+    """The stamp a value counts with: its recorded one, just after it when the value was edited by another tool."""
+    if not held:
+        return ""
+    stamp, recorded = held[0], held[1]
+    return stamp + EDITED_OUTSIDE if recorded and not stamp.endswith(EDITED_OUTSIDE) and digest(value) != recorded else stamp
+
+
 def state_of(doc: dict[str, Any], shape: Shape | None = None) -> State:
     """A dumped meeting (`model_dump(mode="json")`) as the join sees it."""
     shape = shape or meeting_shape()
@@ -130,13 +143,17 @@ def state_of(doc: dict[str, Any], shape: Shape | None = None) -> State:
     for key, text in content.texts.items():
         entry = entries.get(key) or {}
         versions = entry.get("versions") or []
-        if len(versions) > 1:
+        seen = dict(entry.get("seen") or {})
+        stamp_ = _stamp_of(items.get(key), text)
+        if len(versions) > 1 and not stamp_.endswith(EDITED_OUTSIDE):
             held = frozenset((stamp, version) for stamp, version in versions)
         else:
-            held = frozenset({(items.get(key, ("", ""))[0], text)})
-        texts[key] = Text(held, tuple(sorted((entry.get("seen") or {}).items())))
+            held = frozenset({(stamp_, text)})
+            if stamp_.endswith(EDITED_OUTSIDE):  # whoever edited it had read what it replaced
+                seen = _newer(seen, [version[0] for version in versions] or [stamp_.removesuffix(EDITED_OUTSIDE)])
+        texts[key] = Text(held, tuple(sorted(seen.items())))
     return State(
-        values={key: (items.get(key, ("", ""))[0], value) for key, value in content.values.items()},
+        values={key: (_stamp_of(items.get(key), value), value) for key, value in content.values.items()},
         gone=dict(sync.get("gone") or {}),
         orders={
             key: (registers[key][0], tuple(registers[key][1])) if key in registers else ("", tuple(ids))

@@ -65,6 +65,7 @@ class Store:
         self.index = MeetingIndex(self.root, self.meetings_dir, self._read_for_index)
         self._opened = False
         self._looking = threading.Lock()
+        self._log_read = 0
 
     @property
     def news(self) -> list[str]:
@@ -110,6 +111,7 @@ class Store:
         self._write_gitignore()
         self._opened = True
         self.index.open()
+        _, self._log_read = self.index.written_by_others(0)
         if check_files and not (quick and not self.changed_underneath()):
             self.check_files(progress if self.index.needs_reading else None)
 
@@ -131,6 +133,12 @@ class Store:
         if self.index.missing() or not self.index.up_to_date():
             return True
         return self.index.recorded("trash") != stamp_text(folder_stamp(trash_dir(self.root)))
+
+    def written_elsewhere(self) -> set[str]:
+        """The meetings another process on this machine (a shell command, another window) saved or read in since the last call."""
+        self._require_open()
+        ids, self._log_read = self.index.written_by_others(self._log_read)
+        return ids
 
     def check_files(self, progress: Progress | None = None) -> set[str]:
         """Merge conflict copies, settle meetings both listed and trashed, and read what changed; the ids that changed.
