@@ -17,6 +17,7 @@ from meetingdesk.app import desk_app
 from meetingdesk.desk import Desk
 from meetingdesk.dialogs.person_picker import EVERYONE, PersonPicker
 from meetingdesk.locations import styles_dir
+from meetingdesk.dates import format_date
 from meetingdesk.storage.rows import MeetingRow
 from meetingdesk.storage.search import COUNT_UP_TO
 from meetingdesk.storage.store import Store
@@ -186,7 +187,7 @@ class HomeScreen(Screen[None]):
             when = self._unfinished.when.astimezone()
             resume.update(
                 f"Unfinished: {self._unfinished.agenda_title} with {self._unfinished.person}, "
-                f"started {when:%a %d %b %H:%M}. Press r to resume it where it stopped."
+                f"started {format_date(when.date())} {when:%H:%M}. Press r to resume it where it stopped."
             )
 
     def _show_status(self) -> None:
@@ -200,7 +201,7 @@ class HomeScreen(Screen[None]):
             elif count > COUNT_UP_TO:
                 parts.append(f"More than {COUNT_UP_TO:,} meetings mention “{self._query}”.")
             else:
-                parts.append(f"{count:,} meeting{'s' if count != 1 else ''} mention “{self._query}”.")
+                parts.append(f"{count:,} meeting{' mentions' if count == 1 else 's mention'} “{self._query}”.")
         if self._person is not None:
             parts.append(f"Only meetings with {self._person}: p to change, escape to show everyone.")
         status.update(" ".join(parts))

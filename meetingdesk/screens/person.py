@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Header, Static
 from meetingdesk import messages
 from meetingdesk.app import desk_app
 from meetingdesk.locations import styles_dir
+from meetingdesk.dates import format_date
 from meetingdesk.storage.search import ActionRow, PriorityEntry
 from meetingdesk.widgets.key_bar import KeyBar
 
@@ -83,7 +84,7 @@ class PersonScreen(Screen[None]):
         self._ids: list[str] = []
         for row in desk_app(self).store.rows(person=self.person):
             table.add_row(
-                f"{row.when.astimezone():%a %d %b %Y}",
+                format_date(row.when.astimezone().date()),
                 Text(row.agenda_title),
                 Text("live", style="bold") if row.status == "live" else Text("ended", style="dim"),
                 str(row.open_actions) if row.open_actions else "–",
@@ -108,16 +109,16 @@ class PersonScreen(Screen[None]):
         today = desk_app(self).desk.today()
         lines: list[Content] = []
         for day, items in priorities:
-            lines.append(Content.styled(f"{day:%d %b %Y}", "bold"))
+            lines.append(Content.styled(format_date(day), "bold"))
             for priority in items:
-                extra = [part for part in (priority.measure, f"by {priority.due:%d %b %Y}" if priority.due else "") if part]
+                extra = [part for part in (priority.measure, f"by {format_date(priority.due)}" if priority.due else "") if part]
                 lines.append(Content.assemble("  • ", priority.text, (f" ({'; '.join(extra)})" if extra else "", "$text-muted")))
         self.query_one("#priorities", Static).update(
             Content("\n").join(lines) if lines else Content("No priorities agreed yet.")
         )
         lines = []
         for action in actions:
-            due = f"due {action.due:%d %b %Y}" if action.due else "no deadline"
+            due = f"due {format_date(action.due)}" if action.due else "no deadline"
             facts = [action.owner or "no owner", due, age_phrase(action, today)]
             if action.carried_count:
                 facts.append(carry_phrase(action))

@@ -242,7 +242,7 @@ class MeetingIndex:
     def _put(self, db: sqlite3.Connection, meeting: Meeting, stat: FileStat, changes: Changes, facts: str | None = None) -> None:
         """Write every row of `meeting`: its listing, its words, its actions and goals.
 
-        Notes in `changes` what `_finish` must settle once per transaction.
+        Notes in `changes` what `finish` (storage/settle.py) must settle once per transaction.
         """
         held = db.execute("SELECT sort_key FROM meetings WHERE id = ?", (meeting.id,)).fetchone()
         key = _free_sort_key(db, meeting)
@@ -317,7 +317,7 @@ class MeetingIndex:
         changes.meetings.add(meeting.id)
 
     def _drop(self, db: sqlite3.Connection, meeting_id: str, changes: Changes) -> None:
-        """Remove every row of the meeting, noting in `changes` what `_finish` must settle."""
+        """Remove every row of the meeting, noting in `changes` what `finish` (storage/settle.py) must settle."""
         held = db.execute("SELECT sort_key FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
         if held is None:
             return
