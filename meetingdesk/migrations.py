@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from typing import Any
 
 from meetingdesk.items import Shape, meeting_shape
@@ -18,16 +19,32 @@ from meetingdesk.items import Shape, meeting_shape
 def migrate(raw: dict[str, Any]) -> dict[str, Any]:
     """`raw` (parsed JSON of a meeting) in today's format; changed in place and returned.
 
-    Data that is not a meeting at all is left for the models to refuse with a sentence.
+    ValueError, naming the place, for a number that is not finite anywhere in it. Data that
+    is not a meeting at all is left for the models to refuse with a sentence.
     """
+    where = _not_finite(raw)
+    if where is not None:
+        raise ValueError(f"{where}: numbers must be finite, not Infinity or NaN")
     version = raw.get("schema_version", 1)
-    if not isinstance(version, int) or isinstance(version, bool):
+    if not isinstance(version, int):  # (a bool is an int here, as the models read it: false is format 0)
         return raw
     if version < 2:
         _sections_and_amendments_get_ids(raw)
         raw["schema_version"] = 2
     fill_missing_ids(raw, meeting_shape())
     return raw
+
+
+def _not_finite(node: Any, where: str = "") -> str | None:
+    """Where in parsed JSON a number is Infinity or NaN (Python's json reads them; fields a model doesn't know aren't checked)."""
+    if isinstance(node, float) and not math.isfinite(node):
+        return where or "the meeting"
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        found = _not_finite(value, f"{where}.{key}" if where else str(key))
+        if found is not None:
+            return found
+    return None
 
 
 def _sections_and_amendments_get_ids(raw: dict[str, Any]) -> None:

@@ -36,6 +36,14 @@ class Record(BaseModel):
 
     model_config = ConfigDict(allow_inf_nan=False, extra="allow")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _not_what_it_works_out(cls, data: object) -> object:
+        # A value the record works out itself (a computed field, written for other tools) is not read back.
+        if isinstance(data, dict) and cls.model_computed_fields:
+            return {key: value for key, value in data.items() if key not in cls.model_computed_fields}
+        return data
+
 
 def utc_now() -> datetime:
     """The current time, timezone-aware, in UTC."""
@@ -354,7 +362,11 @@ def meeting_from_data(raw: object) -> Meeting:
             newer=True,
         )
     try:
-        return Meeting.model_validate(migrate(raw))
+        migrated = migrate(raw)
+    except ValueError as error:
+        raise UnreadableMeeting(f"can't be read ({error})") from None
+    try:
+        return Meeting.model_validate(migrated)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "the meeting"
