@@ -318,7 +318,7 @@ class RecordScreen(Screen[None]):
         if not yes:
             return
         try:
-            move_to_trash(self.desk.store, self.meeting.id)
+            move_to_trash(self.desk.store, self.meeting.id, self.desk.clock())
         except StoreError as error:
             self.notify(str(error), title="Delete meeting", severity="error", markup=False)
             return

@@ -253,7 +253,7 @@ def _chmod_all(paths: list[Path]) -> Callable[[], str]:
     def run() -> str:
         for path in paths:
             os.chmod(path, FILE_MODE)
-        return f"{_count(paths, 'file')} readable by you only now (mode {FILE_MODE:o})."
+        return f"{_count(paths, 'file')} {'is' if len(paths) == 1 else 'are'} readable by you only now (mode {FILE_MODE:o})."
 
     return run
 

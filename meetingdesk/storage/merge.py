@@ -75,8 +75,7 @@ class _Content:
 def _content(doc: dict[str, Any], shape: Shape) -> _Content:
     """The items of a dumped meeting, each under its key, without any stamp."""
     found = _Content({}, {}, {})
-    own = _walk(doc, shape, "", found, root=True)
-    assert own == {}
+    _walk(doc, shape, "", found, root=True)
     return found
 
 
