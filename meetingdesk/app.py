@@ -71,6 +71,7 @@ class MeetingDeskApp(App[None]):
         self._open_meeting_id = open_meeting_id
         self._quit_anyway = False
         self._looking = False
+        self._look_problem = ""
 
     @property
     def store(self) -> Store:
@@ -106,6 +107,8 @@ class MeetingDeskApp(App[None]):
     @work(thread=True, exclusive=True, group="look")
     def _look(self) -> None:
         """Off the UI thread: merge and read what changed in the data folder; tell every screen which meetings."""
+        import sqlite3
+
         from meetingdesk.storage.files import StoreError
 
         changed: set[str] = set()
@@ -115,7 +118,11 @@ class MeetingDeskApp(App[None]):
                 changed = self.store.check_files()
             changed |= self.store.written_elsewhere()
         except StoreError as error:
-            self.store.problems.append(str(error))
+            if str(error) != self._look_problem:  # said once, not every second
+                self.store.problems.append(str(error))
+            self._look_problem = str(error)
+        except (OSError, sqlite3.Error):
+            pass  # a busy index or a folder gone for a moment: the next look, a second later, tries again
         finally:
             self.call_from_thread(self._looked, frozenset(changed))
 
