@@ -172,6 +172,15 @@ class Desk:
         meeting.follows = previous.id
         return meeting
 
+    def previous_meeting_id(self, meeting: Meeting) -> str | None:
+        """The last meeting with the same person before `meeting` (the one it follows, if still kept), or None."""
+        if meeting.follows and self.store.has(meeting.follows):
+            return meeting.follows
+        for row in self.store.rows(person=meeting.person, limit=5):
+            if row.id != meeting.id and row.when <= meeting.when:
+                return row.id
+        return None
+
     # --- ending and amending ---
 
     def end(self, meeting: Meeting) -> None:

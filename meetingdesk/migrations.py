@@ -41,7 +41,8 @@ def _not_finite(node: Any, where: str = "") -> str | None:
         return where or "the meeting"
     items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
     for key, value in items:
-        found = _not_finite(value, f"{where}.{key}" if where else str(key))
+        part = str(key) if str(key).isprintable() else json.dumps(str(key))
+        found = _not_finite(value, f"{where}.{part}" if where else part)
         if found is not None:
             return found
     return None

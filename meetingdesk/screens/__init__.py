@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from meetingdesk.screens.home import HomeScreen
+    from meetingdesk.screens.last_meeting import LastMeetingScreen
     from meetingdesk.screens.live import LiveScreen
     from meetingdesk.screens.new_meeting import NewMeetingScreen
     from meetingdesk.screens.open_actions import OpenActionsScreen
@@ -19,10 +20,11 @@ if TYPE_CHECKING:
     from meetingdesk.screens.record import RecordScreen
     from meetingdesk.screens.trash import TrashScreen
 
-__all__ = ["HomeScreen", "LiveScreen", "NewMeetingScreen", "OpenActionsScreen", "PersonScreen", "RecordScreen", "TrashScreen"]
+__all__ = ["HomeScreen", "LastMeetingScreen", "LiveScreen", "NewMeetingScreen", "OpenActionsScreen", "PersonScreen", "RecordScreen", "TrashScreen"]
 
 _MODULES = {
     "HomeScreen": "home",
+    "LastMeetingScreen": "last_meeting",
     "LiveScreen": "live",
     "NewMeetingScreen": "new_meeting",
     "OpenActionsScreen": "open_actions",

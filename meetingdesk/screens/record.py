@@ -332,7 +332,7 @@ class RecordScreen(Screen[None]):
 
     def action_copy_summary(self) -> None:
         self.notify("Copying the summary…", timeout=2, markup=False)
-        self._copy(summary_text(self.meeting))
+        self._copy(summary_text(self.meeting, with_time=self.desk.settings.time_in_email))
 
     @work(thread=True, exclusive=True, group="copy")
     def _copy(self, text: str) -> None:

@@ -37,19 +37,31 @@ def without_private(data: Any) -> Any:
     """A copy of dumped meeting data (dicts and lists) with every `private_notes` value emptied.
 
     Walks the whole structure rather than only the sections, so a private field added
-    to a nested record later is covered without touching this function. The stamps of
-    private notes go too (their versions would hold the text), so the emptied notes
-    never win a merge over the real ones.
+    to a nested record later is covered without touching this function. Their stamps
+    go too (a text's versions would hold it): an emptied note is marked never stamped,
+    so it never wins a merge over the real one.
     """
     if isinstance(data, dict):
-        return {
-            key: ("" if key == PRIVATE_KEY and isinstance(value, str) else without_private(value))
-            for key, value in data.items()
-            if not (isinstance(key, str) and key.rsplit("/", 1)[-1] == PRIVATE_KEY and "/" in key)
-        }
+        # A private note's merge state (`sync.texts`) holds its text: it goes whole.
+        return {key: _private_emptied(key, value) for key, value in data.items() if not (_is_private_item(key) and isinstance(value, dict))}
     if isinstance(data, list):
         return [without_private(item) for item in data]
     return data
+
+
+def _is_private_item(key: object) -> bool:
+    """True for a stamp's key naming private notes, e.g. `sections/s1/private_notes`."""
+    return isinstance(key, str) and "/" in key and key.rsplit("/", 1)[-1] == PRIVATE_KEY
+
+
+def _private_emptied(key: object, value: Any) -> Any:
+    if key == PRIVATE_KEY and isinstance(value, str):
+        return ""
+    if _is_private_item(key) and isinstance(value, list) and len(value) == 2:
+        from meetingdesk.storage.merge import digest
+
+        return ["", digest("")]  # the emptied note: never stamped
+    return without_private(value)
 
 
 def meeting_document(meeting: Meeting, include_private: bool = False) -> dict[str, Any]:
@@ -153,6 +165,8 @@ class ImportReport:
     """Of `imported`, how many were merged into a copy already in the data folder."""
     skipped: int = 0
     """Meetings not written: the copy here already holds everything in them, or it can't be read."""
+    private_added: int = 0
+    """Of `imported`, how many are a meeting already here whose private notes the export brought in."""
     problems: list[str] = field(default_factory=list)
     """Sentences about meetings here that could not be compared (and so were left alone)."""
 
@@ -161,6 +175,8 @@ class ImportReport:
         text = f"Imported {_count(self.imported, 'meeting')}, skipped {self.skipped} already here."
         if self.merged:
             text += f" {self.merged} of those imported {'was' if self.merged == 1 else 'were'} merged with the copy here, nothing lost."
+        if self.private_added:
+            text += f" {self.private_added} of those imported brought private notes into a meeting already here."
         return text
 
 
@@ -190,6 +206,16 @@ def import_meetings(store: Store, export: Export) -> ImportReport:
             # The damaged file was moved aside (and reported): the import restores the meeting.
             report.problems.append(str(error))
             to_write.append(incoming)
+            continue
+        if export.include_private and _shared(incoming) == _shared(here):
+            # The same meeting, with its private notes: more of it, not a conflict.
+            merged, clashes = _private_brought_in(incoming, here)
+            report.problems += clashes
+            if merged == here:
+                report.skipped += 1
+            else:
+                to_write.append(merged)
+                report.private_added += 1
             continue
         candidate = incoming if export.include_private else _with_private_from(incoming, here)
         try:
@@ -222,6 +248,33 @@ def _with_private_from(incoming: Meeting, here: Meeting) -> Meeting:
             if key in held:
                 target[key] = held[key]
     return merged
+
+
+def _shared(meeting: Meeting) -> Any:
+    """What of `meeting` two copies must agree on to be the same meeting: all but private notes, `updated_at` and stamps."""
+    return without_private(meeting.model_dump(mode="json", exclude={"updated_at", "sync"}))
+
+
+def _private_brought_in(incoming: Meeting, here: Meeting) -> tuple[Meeting, list[str]]:
+    """`here` with the private notes of `incoming` where here has none or fewer (incoming's start with them).
+
+    Where both hold different private notes, the ones here are kept and a sentence says so
+    (the export file still holds the others).
+    """
+    merged = here.model_copy(deep=True)
+    merged.updated_at = max(here.updated_at, incoming.updated_at)
+    clashes = []
+    for section, theirs in zip(merged.sections, incoming.sections):
+        if theirs.private_notes.startswith(section.private_notes):
+            section.private_notes = theirs.private_notes
+        elif theirs.private_notes:
+            clashes.append(
+                f"The meeting with {here.person} ({here.id[:8]}) holds other private notes for “{section.title}” "
+                "than the export: the ones here were kept; the export file still has its own."
+            )
+    if merged.model_dump(exclude={"updated_at"}) == here.model_dump(exclude={"updated_at"}):
+        return here, clashes
+    return merged, clashes
 
 
 def _count(number: int, noun: str) -> str:

@@ -168,7 +168,7 @@ def assert_every_latest_edit_is_present(merged: Meeting, copies: tuple[Meeting, 
             if key not in newest or stamp_ > newest[key][0]:
                 newest[key] = (stamp_, copy)
     for key, (stamp_, holder) in newest.items():
-        if stamp_ <= gone.get(key, "") or _deleted_parent(key, newest, gone):
+        if (key in gone and stamp_ <= gone[key]) or _deleted_parent(key, newest, gone):
             assert _value(merged, key) is None or merged.sync.items[key][0] > gone.get(key, ""), key
             continue
         expected, got = _value(holder, key), _value(merged, key)
