@@ -140,14 +140,14 @@ def _describe_fields(definition: dict[str, Any]) -> None:
 
 @cache
 def _field_docstrings() -> dict[tuple[str, str], str]:
-    """(model, field) → the docstring under the field, for every model in models.py and items.py."""
+    """(model, field) → the docstring under the field, for every model in models.py."""
     import ast
     import inspect
 
-    from meetingdesk import items, models
+    from meetingdesk import models
 
     found: dict[tuple[str, str], str] = {}
-    for module in (models, items):
+    for module in (models,):
         for node in ast.walk(ast.parse(inspect.getsource(module))):
             if not isinstance(node, ast.ClassDef):
                 continue

@@ -70,10 +70,14 @@ class MeetingIndex:
     def _changes(self) -> Changes:
         return Changes(writer=self.writer)
 
+    def log_end(self) -> int:
+        """Where the log of changes ends now."""
+        return self.cache.connection().execute("SELECT coalesce(max(seq), 0) FROM changed").fetchone()[0]
+
     def written_by_others(self, since: int) -> tuple[set[str], int]:
         """The meetings other processes (a shell command, another window) wrote into the index after `since`, and the log's end."""
         db = self.cache.connection()
-        end = db.execute("SELECT coalesce(max(seq), 0) FROM changed").fetchone()[0]
+        end = self.log_end()
         since = 0 if end < since else since  # the index was rebuilt: its log starts again
         ids = {meeting_id for (meeting_id,) in db.execute("SELECT meeting_id FROM changed WHERE seq > ? AND writer != ?", (since, self.writer))}
         return ids, end

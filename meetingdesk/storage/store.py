@@ -111,7 +111,7 @@ class Store:
         self._write_gitignore()
         self._opened = True
         self.index.open()
-        _, self._log_read = self.index.written_by_others(0)
+        self._log_read = self.index.log_end()
         if check_files and not (quick and not self.changed_underneath()):
             self.check_files(progress if self.index.needs_reading else None)
 
