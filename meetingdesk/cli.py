@@ -11,12 +11,12 @@ import re
 import sys
 from collections.abc import Sequence
 
-from meetingdesk.commands import CommandError, actions, meetings, open_desk
+from meetingdesk.commands import CommandError, actions, doctor, meetings, open_desk, sync
 from meetingdesk.errors import MeetingDeskError
 
 EXIT_USAGE = 2
 
-SHELL_COMMANDS = {**meetings.COMMANDS, **actions.COMMANDS}
+SHELL_COMMANDS = {**meetings.COMMANDS, **actions.COMMANDS, **sync.COMMANDS, **doctor.COMMANDS}
 """The subcommands that print or write and return, without the TUI, and what runs each."""
 
 
@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("resume", help="reopen the most recent unfinished meeting where it stopped")
     meetings.add_commands(commands)
     actions.add_commands(commands)
+    sync.add_commands(commands)
+    doctor.add_commands(commands)
     return parser
 
 

@@ -41,3 +41,11 @@ class MeetingEnded(Message):
 
 class ShowHome(Message):
     """Go back to the list of meetings."""
+
+
+@dataclass
+class MeetingsChanged(Message):
+    """Meeting files changed underneath the app (a pull, a sync, another process): screens showing them look again."""
+
+    ids: frozenset[str]
+    """The meetings whose files were added, changed, merged or removed."""

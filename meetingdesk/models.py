@@ -16,17 +16,32 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from meetingdesk.ids import MEETING_ID, new_id
 from meetingdesk.timer import MAX_SECTION_SECONDS
 
-SCHEMA_VERSION = 1
-"""Version of the meeting file format. Bumped when a saved field changes meaning."""
+SCHEMA_VERSION = 2
+"""Version of the meeting file format. Bumped when a saved field changes meaning; migrations.py reads every older one.
+
+A field added with a default needs no bump: a MeetingDesk of the same format that does not
+know it keeps it on load and save."""
 
 MAX_MEETING_MINUTES = 8 * 60
 """The longest meeting MeetingDesk runs, and what an agenda must plan less than: longer is a typo."""
 
 
 class Record(BaseModel):
-    """What every saved record shares: numbers must be finite (JSON's Infinity and NaN are refused)."""
+    """What every saved record shares: numbers must be finite (JSON's Infinity and NaN are refused).
 
-    model_config = ConfigDict(allow_inf_nan=False)
+    Fields this MeetingDesk does not know (written by a newer one) are kept on load and
+    written back on save, never dropped.
+    """
+
+    model_config = ConfigDict(allow_inf_nan=False, extra="allow")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_what_it_works_out(cls, data: object) -> object:
+        # A value the record works out itself (a computed field, written for other tools) is not read back.
+        if isinstance(data, dict) and cls.model_computed_fields:
+            return {key: value for key, value in data.items() if key not in cls.model_computed_fields}
+        return data
 
 
 def utc_now() -> datetime:
@@ -68,6 +83,8 @@ class Agenda(Record):
 class SectionRecord(Record):
     """What happened in one section of a meeting."""
 
+    id: str = ""
+    """The section's id within its meeting (`s1`, `s2`… by position): sections never move. Given by the meeting."""
     title: str
     """The section's heading, copied from the agenda."""
     planned_seconds: int = Field(ge=0, le=MAX_SECTION_SECONDS)
@@ -199,12 +216,45 @@ class CloseProblem:
 class Amendment(Record):
     """A change made to a meeting's record after it ended."""
 
+    id: str = Field(default_factory=new_id, min_length=1)
+    """The amendment's id, so two machines' amendments both survive a merge."""
     at: AwareDatetime = Field(default_factory=utc_now)
     """When the change was made."""
     what: str
     """What changed, in a short sentence ("Marked “Write the case” done")."""
     private: bool = False
     """A change to private notes: kept in the record, never named or counted in a summary."""
+
+
+Stamp = str
+"""When and where an item changed: `<milliseconds>.<counter>@<machine>` (storage/stamps.py), "" for never stamped.
+Stamps compare as strings, oldest first."""
+
+
+class TextVersions(Record):
+    """A text's merge state: the machines' edits it already includes, and its versions when two machines edited it."""
+
+    seen: dict[str, Stamp] = Field(default_factory=dict)
+    """For each machine, the newest of its edits this text already includes."""
+    versions: list[tuple[Stamp, str]] = Field(default_factory=list)
+    """When edited on two machines at once: each edit (its stamp and its text), all of them kept."""
+
+
+class SyncInfo(Record):
+    """What two copies of a meeting merge by: when each item last changed, and which were deleted.
+
+    Keys name an item by its place: `status` (a field of the meeting), `actions/<id>`,
+    `sections/<id>/notes`, `sections/<id>/prompts_done/<n>` (a tick).
+    """
+
+    items: dict[str, tuple[Stamp, str]] = Field(default_factory=dict)
+    """For each item: the stamp of its last change and a digest of its value then (a change since shows as a new digest)."""
+    gone: dict[str, Stamp] = Field(default_factory=dict)
+    """Deleted items (and removed ticks): when they were deleted. An older edit never brings one back."""
+    orders: dict[str, tuple[Stamp, list[str]]] = Field(default_factory=dict)
+    """For each list of items: when it was last arranged, and the order of ids then."""
+    texts: dict[str, TextVersions] = Field(default_factory=dict)
+    """For each text edited on top of another machine's edit, or on two machines at once: its merge state."""
 
 
 class Meeting(Record):
@@ -230,7 +280,9 @@ class Meeting(Record):
     ended_at: AwareDatetime | None = None
     """When the manager ended the meeting."""
     updated_at: AwareDatetime = Field(default_factory=utc_now)
-    """When anything in the meeting last changed."""
+    """When anything in the meeting last changed, on whichever machine. Shown only: merges go by each item's stamp."""
+    trashed_at: AwareDatetime | None = None
+    """When the meeting was moved to the trash; None while it is listed. Its file is in `trash/` while set."""
     status: MeetingStatus = "live"
     """"live" until the manager ends the meeting, then "ended"."""
     sections: list[SectionRecord] = Field(min_length=1)
@@ -249,6 +301,8 @@ class Meeting(Record):
     """The id of the meeting this one follows up, if any."""
     amendments: list[Amendment] = Field(default_factory=list)
     """Changes made after the meeting ended, oldest first."""
+    sync: SyncInfo = Field(default_factory=SyncInfo)
+    """When each item last changed and on which machine, and what was deleted: what two copies merge by."""
 
     @property
     def when(self) -> datetime:
@@ -277,6 +331,9 @@ class Meeting(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> Meeting:
+        for number, section in enumerate(self.sections, start=1):
+            if not section.id:
+                section.id = f"s{number}"
         if self.current_section >= len(self.sections):
             raise ValueError(f"current_section is {self.current_section}, but the meeting has {len(self.sections)} sections")
         if self.started_at is not None and self.ended_at is not None and self.ended_at < self.started_at:
@@ -336,6 +393,8 @@ def meeting_from_data(raw: object) -> Meeting:
     """The one way parsed JSON becomes a Meeting, for meeting files and imports alike."""
     if not isinstance(raw, dict):
         raise UnreadableMeeting("is not a meeting")
+    from meetingdesk.migrations import migrate
+
     version = raw.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise UnreadableMeeting(
@@ -343,7 +402,11 @@ def meeting_from_data(raw: object) -> Meeting:
             newer=True,
         )
     try:
-        return Meeting.model_validate(raw)
+        migrated = migrate(raw)
+    except ValueError as error:
+        raise UnreadableMeeting(f"can't be read ({error})") from None
+    try:
+        return Meeting.model_validate(migrated)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "the meeting"
