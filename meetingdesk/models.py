@@ -19,8 +19,7 @@ from meetingdesk.timer import MAX_SECTION_SECONDS
 SCHEMA_VERSION = 2
 """Version of the meeting file format. Bumped when a saved field changes meaning; migrations.py reads every older one.
 
-A field added with a default needs no bump: a MeetingDesk of the same format that does not
-know it keeps it on load and save."""
+A field added with a default needs no bump: a MeetingDesk that does not know it keeps it."""
 
 MAX_MEETING_MINUTES = 8 * 60
 """The longest meeting MeetingDesk runs, and what an agenda must plan less than: longer is a typo."""
