@@ -51,7 +51,18 @@ def missing_setup(root: Path) -> list[str]:
     done = _git(root, "config", "--get", f"merge.{DRIVER}.driver")
     if done is None or done.returncode != 0 or not done.stdout.strip():
         missing.append(f"git config merge.{DRIVER}.driver")
+    elif not _runs(done.stdout.strip()):
+        missing.append(f"git config merge.{DRIVER}.driver runs a program that is gone ({done.stdout.strip()})")
     return missing
+
+
+def _runs(command: str) -> bool:
+    """True when the first word of a configured command is a program that is there."""
+    try:
+        program = shlex.split(command)[0]
+    except (ValueError, IndexError):
+        return False
+    return shutil.which(program) is not None
 
 
 def set_up(root: Path) -> list[str]:

@@ -202,3 +202,17 @@ def test_doctor_untangles_git_conflict_markers_and_settles_a_meeting_in_both_pla
     assert code == 0, out
     assert not path.exists() and (home / "trash" / f"{meeting.id}.json").exists()
     assert "<<<<<<<" not in other_path.read_text()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_doctor_notices_a_merge_driver_that_points_at_a_python_that_is_gone(store: Store, home: Path, capsys) -> None:
+    subprocess.run(["git", "init", "-q", str(home)], check=True)
+    run(capsys, "sync", "setup")
+    subprocess.run(["git", "-C", str(home), "config", "merge.meetingdesk.driver", "/gone/venv/bin/python -m meetingdesk merge-driver %O %A %B"], check=True)
+
+    code, out, _ = run(capsys, "doctor")
+    assert code == 1 and "runs a program that is gone (/gone/venv/bin/python" in out
+
+    assert run(capsys, "doctor", "--fix")[0] == 0
+    driver = subprocess.run(["git", "-C", str(home), "config", "merge.meetingdesk.driver"], capture_output=True, text=True).stdout
+    assert not driver.startswith("/gone/")
