@@ -140,14 +140,14 @@ def _describe_fields(definition: dict[str, Any]) -> None:
 
 @cache
 def _field_docstrings() -> dict[tuple[str, str], str]:
-    """(model, field) → the docstring under the field, for every model in models.py."""
+    """(model, field) → the docstring under the field, for every model in models.py and merge_state.py."""
     import ast
     import inspect
 
-    from meetingdesk import models
+    from meetingdesk import merge_state, models
 
     found: dict[tuple[str, str], str] = {}
-    for module in (models,):
+    for module in (models, merge_state):
         for node in ast.walk(ast.parse(inspect.getsource(module))):
             if not isinstance(node, ast.ClassDef):
                 continue

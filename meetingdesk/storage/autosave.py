@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 from meetingdesk.storage.files import StoreError
 
 if TYPE_CHECKING:
-    from meetingdesk.models import SyncInfo
+    from meetingdesk.merge_state import SyncInfo
     from meetingdesk.models import Meeting
     from meetingdesk.storage.store import Store
     from meetingdesk.timer import Clock

@@ -187,7 +187,7 @@ class MeetingFiles:
         document = meeting.model_dump(mode="json")
         loaded = stamps_digest(document["sync"])
         stamp(document, self.stamps)
-        from meetingdesk.models import SyncInfo
+        from meetingdesk.merge_state import SyncInfo
 
         meeting.sync = SyncInfo.model_validate(document["sync"])
         written = meeting
