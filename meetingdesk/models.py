@@ -229,8 +229,8 @@ class Amendment(Record):
 class Meeting(Record):
     """One conversation with one person: its agenda, clock, notes, priorities and actions."""
 
-    schema_version: int = SCHEMA_VERSION
-    """The file format version this meeting was written with."""
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=1, strict=True)
+    """The file format version this meeting was written with: a whole number from 1 (-1.0 or true is refused, not guessed at)."""
     id: str = Field(default_factory=new_id, pattern=f"^{MEETING_ID.pattern}$")
     person: str
     """The person the manager is meeting."""
