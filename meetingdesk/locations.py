@@ -59,6 +59,15 @@ def trash_dir(root: Path) -> Path:
     return root / "trash"
 
 
+def deleted_dir(root: Path) -> Path:
+    """One tombstone per meeting deleted for good (its id, when, which machine; no notes).
+
+    It travels with the meetings, so a machine that still has a deleted meeting can't
+    bring it back by a sync: never ignored, never a cache.
+    """
+    return root / "deleted"
+
+
 def _folder_key(root: Path) -> str:
     """`<folder name>-<hash of its real path>`: one per data folder, so two never share machine state."""
     import hashlib

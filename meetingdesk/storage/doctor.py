@@ -1,8 +1,8 @@
 """`meetingdesk doctor`: what is wrong with a data folder, found without changing anything, and fixed on request.
 
 Looks at permissions, caches left by an older MeetingDesk and this machine's index,
-temp files a killed save left, sync tools' conflict copies, meetings both listed and
-in the trash, files git left with conflict markers, unreadable files, and whether a
+temp files a killed save left, sync tools' conflict copies, meetings deleted for good
+that a sync brought back, meetings both listed and in the trash, files git left with conflict markers, unreadable files, and whether a
 data folder kept in git merges with MeetingDesk's driver. Each finding carries the fix
 the running app would make, so `--fix` does exactly what was reported. Nothing here
 imports Textual.
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from meetingdesk.locations import GITIGNORE, exports_dir, index_path, meetings_dir, trash_dir, user_agendas_dir
+from meetingdesk.locations import GITIGNORE, deleted_dir, exports_dir, index_path, meetings_dir, trash_dir, user_agendas_dir
 from meetingdesk.storage.conflicts import conflict_copy_of, sides_of_conflict
 from meetingdesk.storage.files import (
     FILE_MODE,
@@ -30,7 +30,7 @@ from meetingdesk.storage.files import (
     scan_meetings,
     write_private_file,
 )
-from meetingdesk.storage.reconcile import conflict_copies, listed_and_trashed
+from meetingdesk.storage.reconcile import came_back, conflict_copies, listed_and_trashed
 
 
 @dataclass
@@ -72,6 +72,7 @@ class Doctor:
             *self._temp_files(),
             *self._conflicts(),
             *self._unreadable(),
+            *self._index(),  # after the fixes that merge or remove files, so its catching up reads what they left
             *self._sharing(),
         ]
 
@@ -79,7 +80,7 @@ class Doctor:
 
     def _permissions(self) -> list[Finding]:
         found: list[Finding] = []
-        folders = [self.root, meetings_dir(self.root), trash_dir(self.root), exports_dir(self.root), user_agendas_dir(self.root)]
+        folders = [self.root, meetings_dir(self.root), trash_dir(self.root), deleted_dir(self.root), exports_dir(self.root), user_agendas_dir(self.root)]
         for folder in (folder for folder in folders if folder.is_dir()):
             mode = stat.S_IMODE(folder.stat().st_mode)
             if mode & 0o077:
@@ -111,6 +112,10 @@ class Doctor:
                     lambda: f"Removed {', '.join(path.name for path in remove_old_caches(self.root))} from the data folder.",
                 )
             )
+        return found
+
+    def _index(self) -> list[Finding]:
+        found: list[Finding] = []
         problem, behind = _index_problem(index_path(self.root), self.root)
         if problem is not None:
             found.append(Finding(problem, self._catch_up if behind else self._rebuild_index))
@@ -128,7 +133,7 @@ class Doctor:
     # --- temp files ---
 
     def _temp_files(self) -> list[Finding]:
-        folders = [self.root, meetings_dir(self.root), trash_dir(self.root), exports_dir(self.root)]
+        folders = [self.root, meetings_dir(self.root), trash_dir(self.root), deleted_dir(self.root), exports_dir(self.root)]
         left = [path for folder in folders for path in leftovers(folder)]
         if not left:
             return []
@@ -142,11 +147,22 @@ class Doctor:
     # --- copies that need merging ---
 
     def _conflicts(self) -> list[Finding]:
-        from meetingdesk.storage.reconcile import merge_conflict_copy, settle_both_places
+        from meetingdesk.storage.deleted import tombstone_of
+        from meetingdesk.storage.reconcile import merge_conflict_copy, settle_both_places, settle_deleted
 
         found: list[Finding] = []
         for path in conflict_copies(self.root):
             found.append(Finding(f"{path.name} is a sync tool's conflict copy of a meeting, not merged yet.", self._fixed_by(merge_conflict_copy, path)))
+        for meeting_id in came_back(self.root):
+            tombstone = tombstone_of(self.root, meeting_id)
+            when = f" on {tombstone.deleted_at.astimezone():%Y-%m-%d}" if tombstone else ""
+            found.append(
+                Finding(
+                    f"Meeting {meeting_id} was deleted for good{when}, and a sync brought it back "
+                    "(--fix removes it again unless it was changed after the deletion).",
+                    self._fixed_by(settle_deleted, meeting_id),
+                )
+            )
         for meeting_id in listed_and_trashed(self.root):
             found.append(Finding(f"Meeting {meeting_id} is both listed and in the trash.", self._fixed_by(settle_both_places, meeting_id)))
         return found

@@ -18,7 +18,12 @@ from meetingdesk.storage.files import StoreError, write_private_file
 
 DRIVER = "meetingdesk"
 """The merge driver's name in git's config (`merge.meetingdesk.driver`)."""
-ATTRIBUTES = ("meetings/*.json merge=meetingdesk", "trash/*.json merge=meetingdesk", "settings.json merge=meetingdesk")
+ATTRIBUTES = (
+    "meetings/*.json merge=meetingdesk",
+    "trash/*.json merge=meetingdesk",
+    "deleted/*.json merge=meetingdesk",
+    "settings.json merge=meetingdesk",
+)
 """The lines the data folder's `.gitattributes` needs."""
 
 
@@ -83,7 +88,7 @@ def set_up(root: Path) -> list[str]:
     missing = [line for line in ATTRIBUTES if line not in held]
     if missing:
         write_private_file(attributes, "\n".join([*held, *missing]) + "\n")
-        done.append(f"{attributes}: git merges meetings, the trash and settings with MeetingDesk's merge driver.")
+        done.append(f"{attributes}: git merges meetings, the trash, meetings deleted for good and settings with MeetingDesk's merge driver.")
     if not (root / ".gitignore").exists():
         write_private_file(root / ".gitignore", GITIGNORE)
         done.append(f"{root / '.gitignore'}: what stays on this machine.")

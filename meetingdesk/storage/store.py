@@ -23,6 +23,7 @@ from meetingdesk.locations import (
     GITIGNORE,
     copies_path,
     damaged_dir,
+    deleted_dir,
     exports_dir,
     meetings_dir,
     merged_copies_dir,
@@ -104,7 +105,7 @@ class Store:
         with suppress(OSError):  # on read-only media the meetings are still read; saving says why it can't
             make_private_dir(self.meetings_dir)
         self._warn_if_shared()
-        for folder in (self.root, self.meetings_dir, trash_dir(self.root), exports_dir(self.root)):
+        for folder in (self.root, self.meetings_dir, trash_dir(self.root), deleted_dir(self.root), exports_dir(self.root)):
             remove_leftovers(folder)
         remove_stale_claims(self.root)
         remove_old_backups(merged_copies_dir(self.root))
@@ -128,11 +129,15 @@ class Store:
         return self.index.needs_reading
 
     def changed_underneath(self) -> bool:
-        """True when the meetings or the trash folder changed since the last look, or the index was deleted (a few stats)."""
+        """True when the meetings, the trash or the deleted folder changed since the last look, or the index was deleted (a few stats)."""
         self._require_open()
         if self.index.missing() or not self.index.up_to_date():
             return True
-        return self.index.recorded("trash") != stamp_text(folder_stamp(trash_dir(self.root)))
+        return any(self.index.recorded(key) != stamp_text(folder_stamp(folder)) for key, folder in self._other_folders())
+
+    def _other_folders(self) -> tuple[tuple[str, Path], ...]:
+        """The folders besides meetings/ whose changes a look reconciles, by the key the index records their stamps under."""
+        return (("trash", trash_dir(self.root)), ("deleted", deleted_dir(self.root)))
 
     def written_elsewhere(self) -> set[str]:
         """The meetings another process on this machine (a shell command, another window) saved or read in since the last call."""
@@ -141,7 +146,8 @@ class Store:
         return ids
 
     def check_files(self, progress: Progress | None = None) -> set[str]:
-        """Merge conflict copies, settle meetings both listed and trashed, and read what changed; the ids that changed.
+        """Merge conflict copies, remove meetings deleted for good that came back, settle meetings both listed and
+        trashed, and read what changed; the ids that changed.
 
         A deleted index is rebuilt. Two threads never look at once: the second waits.
         """
@@ -149,13 +155,14 @@ class Store:
         from meetingdesk.storage.reconcile import reconcile
 
         with self._looking:
-            trash = folder_stamp(trash_dir(self.root))
+            seen = {key: folder_stamp(folder) for key, folder in self._other_folders()}
             changed = reconcile(self)
             if self.index.missing():
                 self.index.cache.start_over()
             changed |= self.index.catch_up(progress)
-            if folder_stamp(trash_dir(self.root)) == trash:
-                self.index.record("trash", trash)
+            for key, folder in self._other_folders():
+                if folder_stamp(folder) == seen[key]:  # changed while it looked: the next look settles it
+                    self.index.record(key, seen[key])
         return changed
 
     def rebuild_index(self, progress: Progress | None = None) -> None:

@@ -5,7 +5,8 @@ meeting as its own file would hold it. Private notes are emptied unless the mana
 asks for them. An import reads and checks the whole document before it writes
 anything, so a bad file leaves the data folder as it was; a meeting already here is
 merged with the imported copy item by item (storage/merge.py), so importing the same
-file twice changes nothing the second time. Nothing here imports Textual.
+file twice changes nothing the second time. Importing a meeting deleted for good here
+brings it back: asking for it is the manager's own act, so its tombstone goes. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from meetingdesk.errors import MeetingDeskError
@@ -167,6 +169,8 @@ class ImportReport:
     """Meetings not written: the copy here already holds everything in them, or it can't be read."""
     private_added: int = 0
     """Of `imported`, how many are a meeting already here whose private notes the export brought in."""
+    undeleted: int = 0
+    """Of `imported`, how many had been deleted for good here: their tombstones are gone, they are back."""
     problems: list[str] = field(default_factory=list)
     """Sentences about meetings here that could not be compared (and so were left alone)."""
 
@@ -175,6 +179,8 @@ class ImportReport:
         text = f"Imported {_count(self.imported, 'meeting')}, skipped {self.skipped} already here."
         if self.merged:
             text += f" {self.merged} of those imported {'was' if self.merged == 1 else 'were'} merged with the copy here, nothing lost."
+        if self.undeleted:
+            text += f" {self.undeleted} of those imported had been deleted for good here: {'it is' if self.undeleted == 1 else 'they are'} back."
         if self.private_added:
             text += f" {self.private_added} of those imported brought private notes into a meeting already here."
         return text
@@ -229,9 +235,30 @@ def import_meetings(store: Store, export: Export) -> ImportReport:
         else:
             to_write.append(merged)
             report.merged += 1
-    store.put_many(to_write)
+    _bring_back_deleted(store, to_write, report)
     report.imported = len(to_write)
     return report
+
+
+def _bring_back_deleted(store: Store, to_write: list[Meeting], report: ImportReport) -> None:
+    """Write the meetings; those deleted for good here lose their tombstone first (importing one is asking for it back).
+
+    The tombstones go before the files come, so a running app never removes an imported
+    meeting again; if the files can't be written, they are put back.
+    """
+    from meetingdesk.storage.deleted import forget, put_back, tombstone_of
+
+    removed: dict[Path, bytes] = {}
+    try:
+        for meeting in to_write:
+            tombstone = tombstone_of(store.root, meeting.id)
+            if tombstone is not None:
+                removed.update(forget(tombstone))
+                report.undeleted += 1
+        store.put_many(to_write)
+    except StoreError:
+        put_back(removed)
+        raise
 
 
 def _with_private_from(incoming: Meeting, here: Meeting) -> Meeting:

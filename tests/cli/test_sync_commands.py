@@ -99,13 +99,14 @@ def test_sync_setup_writes_gitattributes_and_the_git_config_line(store: Store, h
     assert (home / ".gitattributes").read_text().splitlines() == [
         "meetings/*.json merge=meetingdesk",
         "trash/*.json merge=meetingdesk",
+        "deleted/*.json merge=meetingdesk",
         "settings.json merge=meetingdesk",
     ]
     driver = subprocess.run(["git", "-C", str(home), "config", "merge.meetingdesk.driver"], capture_output=True, text=True).stdout
     assert driver.strip().endswith("-m meetingdesk merge-driver %O %A %B")
     assert "run `meetingdesk sync setup` once in every clone" in out
     assert run(capsys, "sync", "setup")[0] == 0
-    assert len((home / ".gitattributes").read_text().splitlines()) == 3, "running it again adds nothing"
+    assert len((home / ".gitattributes").read_text().splitlines()) == 4, "running it again adds nothing"
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")

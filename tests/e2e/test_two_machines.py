@@ -44,12 +44,15 @@ from meetingdesk.desk import Desk
 from meetingdesk.locations import data_dir
 from meetingdesk.models import ActionItem, Priority
 from meetingdesk.storage.store import Store
-from meetingdesk.storage.trash import move_to_trash
+from meetingdesk.storage.trash import empty_trash, move_to_trash
 
 store = Store(data_dir())
 store.open()
 if sys.argv[2] == "trash":
     move_to_trash(store, sys.argv[1])
+    raise SystemExit(0)
+if sys.argv[2] == "empty trash":
+    empty_trash(store)
     raise SystemExit(0)
 
 def change(meeting):
@@ -58,7 +61,8 @@ def change(meeting):
 
 Desk(store).amend(store.load(sys.argv[1]), change)
 """
-"""Run by `python -c` on a machine: amend meeting ID with a Python statement on `m`, as the record screen does."""
+"""Run by `python -c` on a machine: amend meeting ID with a Python statement on `m`, as the record screen does
+(or `trash` it, or `empty trash` as the trash screen does)."""
 
 
 class Machine:
@@ -204,6 +208,17 @@ def test_two_folders_copied_whole_both_ways_lose_nothing_and_stay_deleted(tmp_pa
         assert not (machine.data / "meetings" / f"{old}.json").exists()
         assert "Still listed on the laptop" in (machine.data / "trash" / f"{old}.json").read_text()
     ids = (shared, only_desktop, only_laptop)
+    assert desktop.everything(*ids) == laptop.everything(*ids)
+
+    # Deleted for good on the desktop; the laptop still has it in its trash. A copy never deletes files.
+    desktop.amend(old, "empty trash")
+    rsync(desktop.data, laptop.data)
+    said = subprocess.run([str(MEETINGDESK), "list"], env=laptop.env, capture_output=True, text=True)
+    assert "came back with a sync, but it was deleted for good" in said.stderr
+    rsync(laptop.data, desktop.data)
+    for machine in (desktop, laptop):
+        assert not (machine.data / "trash" / f"{old}.json").exists() and not (machine.data / "meetings" / f"{old}.json").exists()
+        assert (machine.data / "deleted" / f"{old}.json").exists()
     assert desktop.everything(*ids) == laptop.everything(*ids)
 
 
