@@ -15,6 +15,7 @@ from meetingdesk.locations import user_agendas_dir
 from meetingdesk.names import resolve_person, tidy_name
 from meetingdesk.storage.files import StoreError
 from meetingdesk.storage.search import ActionRow, Search
+from meetingdesk.team import Team
 from meetingdesk.timer import Clock, system_clock
 
 if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
@@ -30,6 +31,8 @@ class Desk:
         self.clock = clock
         self.search = Search(store.index)
         """Questions across every meeting: words, open actions, goals over time."""
+        self.team = Team(store, clock, self.search)
+        """The people: profiles, the evidence log, the talent landscape."""
 
     def today(self) -> date:
         """Today in the manager's time zone, from the clock."""
@@ -50,12 +53,12 @@ class Desk:
     # --- people ---
 
     def person_named(self, typed: str, asked_as: str = "") -> str:
-        """The person met before whom `typed` means (full, first or last name, or the start of
-        it, any case), spelled as first given; `typed` tidied when it fits nobody met yet.
+        """The person met before or given a profile whom `typed` means (full, first or last name, or
+        the start of it, any case), spelled as first given; `typed` tidied when it fits nobody yet.
 
         UnclearName, its sentence starting with `asked_as` (e.g. "--with"), when it fits several.
         """
-        return resolve_person(typed, self.store.people(), asked_as) or tidy_name(typed)
+        return resolve_person(typed, self.team.known(), asked_as) or tidy_name(typed)
 
     def owner_named(self, typed: str, asked_as: str = "") -> str:
         """The owner of some action whom `typed` means, matched as `person_named` matches."""

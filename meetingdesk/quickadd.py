@@ -96,6 +96,68 @@ def parse_deadline(text: str, today: date) -> date:
     return found
 
 
+PAST_FORMS_HINT = "Try 2026-03-15, 15 mar, yesterday, 3 days ago or 2 weeks ago."
+"""The examples every error about a past day ends with."""
+_AGO = re.compile(r"(\d{1,5}|[a-z]+) (day|days|week|weeks|month|months) ago", re.ASCII)
+
+
+def parse_past_day(text: str, today: date) -> date:
+    """The day `text` names, today or before: when evidence happened, or where a listing starts.
+
+    Forms: `2026-03-15`; `15 mar`, `mar 15`, `15th of march 2026` (without a year, the
+    last time that day came round, today included); `today`, `yesterday`; `3 days ago`,
+    `two weeks ago`, `a month ago`. A day after today is refused. Raises `QuickAddError`
+    with a sentence naming the text.
+    """
+    shown = " ".join(str(text).split())
+    spoken = shown.lower().rstrip(".,;!")
+    if not spoken:
+        raise QuickAddError(f"Give a date. {PAST_FORMS_HINT}")
+    found: date | None = None
+    if spoken == "yesterday":
+        found = today - timedelta(days=1)
+    elif match := _AGO.fullmatch(spoken):
+        count = _NUMBER_WORDS.get(match[1]) if not match[1].isdigit() else int(match[1])
+        if count is not None:
+            try:
+                found = _months_before(today, count) if match[2].startswith("month") else today - timedelta(
+                    days=count * 7 if match[2].startswith("week") else count
+                )
+            except (OverflowError, ValueError):
+                raise QuickAddError(f'"{shown}" is too long ago to be a date. {PAST_FORMS_HINT}') from None
+    elif (match := _DAY_MONTH.fullmatch(spoken) or _MONTH_DAY.fullmatch(spoken)) and match[3] is None:
+        day_text, month_word = (match[1], match[2]) if match.re is _DAY_MONTH else (match[2], match[1])
+        found = _last_day_in_month(int(day_text), month_word, today, shown)
+    elif spoken == "today" or _ISO.fullmatch(spoken) or _DAY_MONTH.fullmatch(spoken) or _MONTH_DAY.fullmatch(spoken):
+        found = _read_date(spoken, shown, today)
+    if found is None:
+        raise QuickAddError(f"Couldn't read \"{shown}\" as a date. {PAST_FORMS_HINT}")
+    if found > today:
+        raise QuickAddError(f'"{shown}" is {format_date(found)}, which is still to come. Give today or an earlier date.')
+    return found
+
+
+def _last_day_in_month(day: int, month_word: str, today: date, shown: str) -> date | None:
+    """"15 mar" looking back: the last time that day came round, today included."""
+    month = _MONTH_NUMBERS.get(month_word)
+    if month is None:
+        return None
+    if not 1 <= day <= calendar.monthrange(2000, month)[1]:  # 2000 was a leap year
+        return _real_date(today.year, month, day, shown)  # raises, saying why
+    # 29 Feb may be years back; any other day came round within a year.
+    for year in range(today.year, max(today.year - 9, 0), -1):
+        if day <= calendar.monthrange(year, month)[1] and date(year, month, day) <= today:
+            return date(year, month, day)
+    return None
+
+
+def _months_before(today: date, count: int) -> date:
+    """The same day `count` months before `today` (the month's last day when it is shorter)."""
+    month_index = today.year * 12 + today.month - 1 - count
+    year, month = divmod(month_index, 12)
+    return date(year, month + 1, min(today.day, calendar.monthrange(year, month + 1)[1]))
+
+
 def _read_date(spoken: str, shown: str, today: date) -> date | None:
     """The date in lower-cased, space-collapsed `spoken`, or None when it names none.
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from meetingdesk.storage.files import StoreError, make_private_dir
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 """Bumped when the tables change; a cache of another version is thrown away and rebuilt."""
 BUSY_SECONDS = 10
 """How long a write waits for another MeetingDesk process to finish its own."""
@@ -39,6 +39,7 @@ CREATE TABLE meetings (
     open_actions INTEGER NOT NULL,
     actions INTEGER NOT NULL,
     priorities INTEGER NOT NULL,
+    planned_for TEXT,
     facts TEXT NOT NULL,
     mtime_ns INTEGER NOT NULL,
     size INTEGER NOT NULL,
@@ -79,11 +80,36 @@ CREATE TABLE goals (
 CREATE INDEX goals_of_meeting ON goals (meeting_id);
 CREATE VIRTUAL TABLE words USING fts5(text, tokenize = 'unicode61 remove_diacritics 0', detail = none);
 CREATE TABLE terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE people (
+    file TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    email TEXT NOT NULL,
+    role TEXT NOT NULL,
+    target_roles TEXT NOT NULL,
+    cadence TEXT NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX people_by_key ON people (name_key);
+CREATE TABLE evidence (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    file TEXT NOT NULL,
+    day TEXT NOT NULL,
+    theme TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX evidence_of_person ON evidence (file, day);
+CREATE VIRTUAL TABLE evidence_words USING fts5(text, tokenize = 'unicode61 remove_diacritics 0', detail = none);
 """
 """The tables. `meetings.sort_key` orders meetings newest last and is also the rowid of the
 meeting's entry in `words`, so a search walks its matches newest first and stops at a page.
 `words` holds each meeting's words as storage/words.py cuts them (the tokenizer only splits
-them again at the spaces); `terms` lists every word ever indexed, to expand a word typed in part."""
+them again at the spaces); `terms` lists every word ever indexed, to expand a word typed in part.
+`people` lists each person's database in the data folder's people/ (profile fields the lists
+show, and the file's size and mtime); `evidence` their entries not deleted, and
+`evidence_words` each entry's words under the entry's rowid."""
 
 
 class Cache:

@@ -102,15 +102,13 @@ class Query:
     def empty(self) -> bool:
         return not self.starts and not self.inside
 
-    def where(self, db: sqlite3.Connection, person: str | None) -> tuple[str, list] | None:
-        """The WHERE clause over `words` joined with `meetings AS m`, and its parameters; None if nothing can match.
+    def expression(self, db: sqlite3.Connection) -> str | None:
+        """The full-text MATCH expression for the words typed ("" when none), or None if nothing can match.
 
         A word typed in part becomes the words that start with it, from the list of every
         word indexed: a handful of whole words, which the index walks newest first and
         stops at a page, where a prefix query would read every match first.
         """
-        clauses: list[str] = []
-        parameters: list = []
         expressions = []
         for start in self.starts:
             found = [
@@ -122,9 +120,18 @@ class Query:
             if not found:
                 return None
             expressions.append(f'"{start}"*' if len(found) > WIDEST else "(" + " OR ".join(f'"{term}"' for term in found) + ")")
-        if expressions:
+        return " AND ".join(expressions)
+
+    def where(self, db: sqlite3.Connection, person: str | None) -> tuple[str, list] | None:
+        """The WHERE clause over `words` joined with `meetings AS m`, and its parameters; None if nothing can match."""
+        expression = self.expression(db)
+        if expression is None:
+            return None
+        clauses: list[str] = []
+        parameters: list = []
+        if expression:
             clauses.append("words MATCH ?")
-            parameters.append(" AND ".join(expressions))
+            parameters.append(expression)
         for piece in self.inside:
             clauses.append("words.text LIKE ?")
             parameters.append(f"%{piece}%")
@@ -225,6 +232,17 @@ class Search:
             f"SELECT owner, min(sort_key) FROM actions WHERE newest = 1 AND owner_key != ''{still_open} GROUP BY owner_key"
         )
         return sorted((owner for owner, _first in self.index.cache.connection().execute(sql)), key=str.casefold)
+
+    def meeting_days(self) -> dict[str, tuple[date | None, date | None]]:
+        """For each person met (by name key): the day of their latest meeting held and of the next one planned."""
+        sql = (
+            "SELECT person_key, max(CASE WHEN status != 'planned' THEN sort_key END), "
+            "min(CASE WHEN status = 'planned' THEN planned_for END) FROM meetings GROUP BY person_key"
+        )
+        return {
+            key: (None if latest is None else datetime.fromtimestamp(latest / 1_000_000).astimezone().date(), _date(planned))
+            for key, latest, planned in self.index.cache.connection().execute(sql)
+        }
 
     def priorities_of(self, person: str) -> list[tuple[date, list[PriorityEntry]]]:
         """The priorities agreed with `person` (any case), grouped by meeting day, newest first."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meetingdesk.ids import MEETING_ID
-from meetingdesk.locations import damaged_dir, exports_dir, meetings_dir, trash_dir
+from meetingdesk.locations import damaged_dir, exports_dir, meetings_dir, people_dir, trash_dir
 from meetingdesk.storage.files import (
     DamagedFile,
     StoreError,
@@ -29,6 +29,7 @@ from meetingdesk.storage.files import (
 )
 from meetingdesk.storage.claims import remove_stale_claims
 from meetingdesk.storage.index import FolderStamp, MeetingIndex, Progress, folder_stamp
+from meetingdesk.storage.people import PeopleFolder
 from meetingdesk.storage.rows import MeetingRow
 
 if TYPE_CHECKING:  # pydantic loads with the models: listing meetings at start-up needs neither
@@ -48,6 +49,8 @@ class Store:
         self.warnings: list[str] = []
         """Sentences about the data folder worth knowing (readable by others)."""
         self.index = MeetingIndex(self.root, self.meetings_dir, self._read_for_index)
+        self.team = PeopleFolder(self.root, self.index.cache, self.problems)
+        """Each person's database (profile and evidence log) in people/."""
         self._opened = False
 
     # --- opening ---
@@ -82,13 +85,15 @@ class Store:
         with suppress(OSError):  # on read-only media the meetings are still read; saving says why it can't
             make_private_dir(self.meetings_dir)
         self._warn_if_shared()
-        for folder in (self.root, self.meetings_dir, trash_dir(self.root), exports_dir(self.root)):
+        for folder in (self.root, self.meetings_dir, trash_dir(self.root), exports_dir(self.root), people_dir(self.root)):
             remove_leftovers(folder)
         remove_stale_claims(self.root)
         self._opened = True
         self.index.open()
         if check_files and not (quick and self.index.up_to_date()):
             self.index.catch_up(progress if self.index.needs_reading else None)
+        if check_files:
+            self.team.catch_up(quick)
 
     @property
     def needs_reading(self) -> bool:
@@ -96,14 +101,16 @@ class Store:
         return self.index.needs_reading
 
     def check_files(self, progress: Progress | None = None) -> bool:
-        """Read what changed in the meetings folder since the index last saw it. True if the lists changed."""
+        """Read what changed in the meetings and people folders since the index last saw them. True if the lists changed."""
         self._require_open()
-        return self.index.catch_up(progress)
+        meetings = self.index.catch_up(progress)
+        return self.team.catch_up() or meetings
 
     def rebuild_index(self, progress: Progress | None = None) -> None:
         """Rebuild the index from the meeting files, moving unreadable ones to damaged/."""
         self._require_open()
         self.index.rebuild(progress)
+        self.team.catch_up()
 
     def _warn_if_shared(self) -> None:
         """Say so when other users on this machine can read the data folder; its mode is the owner's to set."""

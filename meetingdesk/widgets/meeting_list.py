@@ -14,9 +14,11 @@ from textual.widgets.option_list import Option
 
 from meetingdesk.storage.rows import MeetingRow
 
-COLUMNS = (("With", 30), ("Agenda", 30), ("Date", 21), ("Status", 6), ("Open actions", 12))
+COLUMNS = (("With", 30), ("Agenda", 30), ("Date", 21), ("Status", 7), ("Open actions", 12))
 """Each column's heading and widest value; narrower values make the column narrower."""
 GAP = "  "
+STATUS_LOOK = {"planned": ("planned", "italic $accent"), "live": ("live", "bold"), "ended": ("ended", "dim")}
+"""How each status shows in the list: a planned meeting stands out from those held."""
 
 
 class MeetingList(OptionList):
@@ -70,8 +72,8 @@ def _cells(row: MeetingRow) -> list[tuple[str, str]]:
     return [
         (_flat(row.person), ""),
         (_flat(row.agenda_title), ""),
-        (f"{when:%a %d %b %Y %H:%M}", ""),
-        ("live", "bold") if row.status == "live" else ("ended", "dim"),
+        (f"{when:%a %d %b %Y}" if row.status == "planned" else f"{when:%a %d %b %Y %H:%M}", ""),
+        STATUS_LOOK.get(row.status, ("ended", "dim")),
         (str(row.open_actions) if row.open_actions else "–", ""),
     ]
 
