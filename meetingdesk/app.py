@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from meetingdesk import messages
 from meetingdesk.desk import Desk
+from meetingdesk.errors import MeetingDeskError
 from meetingdesk.locations import styles_dir
 from meetingdesk.timer import Clock, system_clock
 
@@ -34,6 +35,10 @@ PALETTE_COMMANDS = (
     "New meeting",
     "Open meeting",
     "Start follow-up",
+    "Log evidence",
+    "Prepare meeting",
+    "Copy agenda",
+    "Team",
 )
 """The palette names from DESIGN.md, in the order the palette lists them."""
 
@@ -189,6 +194,37 @@ class MeetingDeskApp(App[None]):
             self.screen.refresh_meetings()
         else:
             await self.push_screen(HomeScreen())
+
+    # --- people ---
+
+    def on_log_evidence(self, message: messages.LogEvidence) -> None:
+        from meetingdesk.dialogs.evidence import EvidenceDialog
+
+        team = self.desk.team
+
+        def logged(draft) -> None:
+            if draft is None:
+                return
+            try:
+                entry = team.log(draft.person, draft.text, draft.theme, draft.day)
+            except MeetingDeskError as error:
+                self.notify(str(error), title="Not logged", severity="error", markup=False)
+                return
+            self.notify(entry.text, title=f"Logged for {draft.person}", markup=False)
+            self.screen.post_message(messages.EvidenceChanged(draft.person))
+
+        dialog = EvidenceDialog(team.today(), team.known(), lambda typed: team.person(typed, asked_as=""), message.person)
+        self.push_screen(dialog, logged)
+
+    def on_show_person(self, message: messages.ShowPerson) -> None:
+        from meetingdesk.screens import PersonScreen
+
+        self.push_screen(PersonScreen(message.person))
+
+    def on_show_team(self, message: messages.ShowTeam) -> None:
+        from meetingdesk.screens import TeamScreen
+
+        self.push_screen(TeamScreen())
 
     def _show_live(self, meeting: Meeting, resumed: bool = False) -> None:
         from meetingdesk.screens import LiveScreen

@@ -41,3 +41,28 @@ class MeetingEnded(Message):
 
 class ShowHome(Message):
     """Go back to the list of meetings."""
+
+
+@dataclass
+class LogEvidence(Message):
+    """Ask what happened and log it; about `person` when given, else the manager says whom."""
+
+    person: str = ""
+
+
+@dataclass
+class ShowPerson(Message):
+    """Open the person view of `person`."""
+
+    person: str
+
+
+class ShowTeam(Message):
+    """Open the Team screen: everyone, their roles and aims, and how the work with them stands."""
+
+
+@dataclass
+class EvidenceChanged(Message):
+    """`person`'s evidence log changed: a screen showing it reads it again."""
+
+    person: str

@@ -72,10 +72,8 @@ class Team:
         if near:
             names = ", ".join(near[:-1]) + f" or {near[-1]}" if len(near) > 1 else near[0]
             raise PeopleError(f"{lead} is no one you have met or logged for: did you mean {names}?")
-        raise PeopleError(
-            f"{lead} is no one you have met or logged for yet: add them with "
-            f'meetingdesk profile --with "{tidy_name(typed)}", or start a meeting with them.'
-        )
+        add = f'meetingdesk profile --with "{tidy_name(typed)}"' if asked_as else "Add person on the Team screen"
+        raise PeopleError(f"{lead} is no one you have met or logged for yet: add them with {add}, or start a meeting with them.")
 
     def record(self, name: str) -> PersonRecord | None:
         """Everything kept about `name` (profile, history, entries), or None before anything was written."""

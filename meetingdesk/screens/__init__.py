@@ -17,9 +17,19 @@ if TYPE_CHECKING:
     from meetingdesk.screens.open_actions import OpenActionsScreen
     from meetingdesk.screens.person import PersonScreen
     from meetingdesk.screens.record import RecordScreen
+    from meetingdesk.screens.team import TeamScreen
     from meetingdesk.screens.trash import TrashScreen
 
-__all__ = ["HomeScreen", "LiveScreen", "NewMeetingScreen", "OpenActionsScreen", "PersonScreen", "RecordScreen", "TrashScreen"]
+__all__ = [
+    "HomeScreen",
+    "LiveScreen",
+    "NewMeetingScreen",
+    "OpenActionsScreen",
+    "PersonScreen",
+    "RecordScreen",
+    "TeamScreen",
+    "TrashScreen",
+]
 
 _MODULES = {
     "HomeScreen": "home",
@@ -28,6 +38,7 @@ _MODULES = {
     "OpenActionsScreen": "open_actions",
     "PersonScreen": "person",
     "RecordScreen": "record",
+    "TeamScreen": "team",
     "TrashScreen": "trash",
 }
 

@@ -73,9 +73,14 @@ class ItemList(OptionList):
         index: int
         delta: int
 
-    def __init__(self, empty_text: str, *, id: str | None = None) -> None:
+    def __init__(self, empty_text: str, *, id: str | None = None, movable: bool = True) -> None:
         super().__init__(id=id)
         self.empty_text = empty_text
+        self.movable = movable
+        """False for a list kept in its own order (an evidence log, by day): no move keys."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.movable if action == "move" else True
 
     def show_items(self, lines: list[Content], highlight: int | None = None) -> None:
         """Replace the entries, keeping the highlight where it was (or at `highlight`)."""
