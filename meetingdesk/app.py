@@ -213,7 +213,8 @@ class MeetingDeskApp(App[None]):
             self.notify(entry.text, title=f"Logged for {draft.person}", markup=False)
             self.screen.post_message(messages.EvidenceChanged(draft.person))
 
-        dialog = EvidenceDialog(team.today(), team.known(), lambda typed: team.person(typed, asked_as=""), message.person)
+        check = lambda typed: team.person(typed, asked_as="")  # noqa: E731 - says whom a typed name means
+        dialog = EvidenceDialog(team.today(), team.known(), check, message.person, day_first=self.desk.day_first())
         self.push_screen(dialog, logged)
 
     def on_show_person(self, message: messages.ShowPerson) -> None:

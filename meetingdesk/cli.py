@@ -182,8 +182,9 @@ def run_app(desk=None, **start) -> int:
 
     # The home screen looks at every meeting file just after its first frame, in a worker
     # (Store.check_files); `new` and `resume` read only what moved in the folder since the last look.
-    store = desk.store if desk is not None else open_desk(check_files=False).store
-    app = MeetingDeskApp(store, **start)
+    desk = desk if desk is not None else open_desk(check_files=False)
+    desk.settings  # noqa: B018 - a settings file that can't be read stops here, in one sentence, not in the app
+    app = MeetingDeskApp(desk.store, **start)
     app.run()
     return app.return_code or 0
 

@@ -20,6 +20,7 @@ from meetingdesk.timer import Clock, system_clock
 
 if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
     from meetingdesk.models import Agenda, Meeting
+    from meetingdesk.settings import Settings
     from meetingdesk.storage.store import Store
 
 
@@ -33,6 +34,34 @@ class Desk:
         """Questions across every meeting: words, open actions, goals over time."""
         self.team = Team(store, clock, self.search)
         """The people: profiles, the evidence log, the talent landscape."""
+        self._settings: Settings | None = None
+
+    # --- the manager's settings ---
+
+    @property
+    def settings(self) -> Settings:
+        """The manager's settings, read from the data folder once; SettingsError when the file can't be read."""
+        if self._settings is None:
+            from meetingdesk.storage.settings import read_settings
+
+            self._settings = read_settings(self.store.root)
+        return self._settings
+
+    def save_settings(self, settings: Settings) -> None:
+        """Keep `settings` in the data folder; StoreError (nothing changed) when it can't be written."""
+        from meetingdesk.storage.settings import write_settings
+
+        write_settings(self.store.root, settings)
+        self._settings = settings
+
+    def day_first(self) -> bool:
+        """Whether 3/4 in a deadline is 3 April: as the settings say, else as the locale writes dates."""
+        import os
+
+        from meetingdesk.dates import locale_reads_day_first
+
+        order = self.settings.date_order
+        return locale_reads_day_first(os.environ) if order == "locale" else order == "day-first"
 
     def today(self) -> date:
         """Today in the manager's time zone, from the clock."""
@@ -59,6 +88,10 @@ class Desk:
         UnclearName, its sentence starting with `asked_as` (e.g. "--with"), when it fits several.
         """
         return resolve_person(typed, self.team.known(), asked_as) or tidy_name(typed)
+
+    def known_names(self) -> list[str]:
+        """Everyone met and everyone who owns an action, each once, for `@owner` in an action line."""
+        return list(dict.fromkeys([*self.store.people(), *self.search.owners(open_only=False)]))
 
     def owner_named(self, typed: str, asked_as: str = "") -> str:
         """The owner of some action whom `typed` means, matched as `person_named` matches."""

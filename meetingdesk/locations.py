@@ -49,6 +49,11 @@ def styles_dir() -> Path:
     return shipped if shipped.is_dir() else PACKAGE_DIR.parent / "styles"
 
 
+def settings_path(root: Path) -> Path:
+    """The manager's settings (name, date order, what the email holds), which travel with the meetings."""
+    return root / "settings.json"
+
+
 def damaged_dir(root: Path) -> Path:
     """Where files MeetingDesk can't read are moved, never overwritten."""
     return root / "damaged"

@@ -40,14 +40,14 @@ def same_name(first: str, second: str) -> bool:
     return name_key(first) == name_key(second)
 
 
-def find_people(typed: str, known: Iterable[str]) -> list[str]:
+def find_people(typed: str, known: Iterable[str], whole_words: bool = False) -> list[str]:
     """The people in `known` that `typed` may mean, the closest kind of match only, each once.
 
     Closest first: the same name (any case or spacing, or written without spaces:
     "priyaraman"); else a name with whole words equal to it (the first or last name,
-    "raman", or a run of words, "marta lopez" for "Marta Lopez Garcia"); else a name
-    one of whose words starts what was typed ("pri", "ram", "marta lo"). Several
-    spellings of one person count once, as first listed in `known`.
+    "raman", or a run of words, "marta lopez" for "Marta Lopez Garcia"); else, unless
+    `whole_words`, a name one of whose words starts what was typed ("pri", "ram",
+    "marta lo"). Several spellings of one person count once, as first listed in `known`.
     """
     wanted = name_key(typed)
     if not wanted:
@@ -65,7 +65,7 @@ def find_people(typed: str, known: Iterable[str]) -> list[str]:
             tiers[0].append(name)
         elif wanted in runs:
             tiers[1].append(name)
-        elif any(tail.startswith(wanted) for tail in tails):
+        elif not whole_words and any(tail.startswith(wanted) for tail in tails):
             tiers[2].append(name)
     return next((tier for tier in tiers if tier), [])
 

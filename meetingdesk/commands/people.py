@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 
 from meetingdesk.commands import CommandError, open_desk, open_store
 from meetingdesk.commands.output import cell, check_format, print_json, print_table
@@ -62,9 +63,8 @@ def log_evidence(args: argparse.Namespace) -> int:
     from meetingdesk.team import Team
 
     team = Team(open_store())
-    today = team.today()
-    day = _past_day(args.on, "--on", today) if args.on is not None else None
-    since = _past_day(args.since, "--since", today) if args.since is not None else None
+    day = _past_day(args.on, "--on", team) if args.on is not None else None
+    since = _past_day(args.since, "--since", team) if args.since is not None else None
     person = team.person(args.person, "--with")
     if adding:
         entry = team.log(person, text, theme, day)
@@ -192,17 +192,19 @@ def _who(person) -> dict:
     }
 
 
-def _past_day(text: str, option: str, today):
-    from meetingdesk.quickadd import QuickAddError, parse_past_day
+def _past_day(text: str, option: str, team) -> date:
+    """The past day given to `option`, read as `dates.parse_past_day` reads it, 15/3 in the manager's order."""
+    from meetingdesk.dates import QuickAddError, parse_past_day
+    from meetingdesk.desk import Desk
 
     try:
-        return parse_past_day(text, today)
+        return parse_past_day(text, team.today(), Desk(team.store, team.clock).day_first())
     except QuickAddError as error:
         raise CommandError(f"{option}: {error}") from None
 
 
 def _day(day) -> str:
-    from meetingdesk.quickadd import format_date
+    from meetingdesk.dates import format_date
 
     return format_date(day)
 

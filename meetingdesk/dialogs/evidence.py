@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, Static
 from meetingdesk.errors import MeetingDeskError
 from meetingdesk.locations import styles_dir
 from meetingdesk.people import THEMES, Entry, parse_theme, theme_label
-from meetingdesk.quickadd import QuickAddError, format_date, parse_past_day
+from meetingdesk.dates import QuickAddError, format_date, parse_past_day
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,12 @@ class EvidenceDialog(ModalScreen[EvidenceDraft | None]):
     CSS_PATH = styles_dir() / "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, today: date, people: list[str], check_person, person: str = "", entry: Entry | None = None) -> None:
+    def __init__(
+        self, today: date, people: list[str], check_person, person: str = "", entry: Entry | None = None, day_first: bool = True
+    ) -> None:
         super().__init__()
         self.today = today
+        self.day_first = day_first
         self.people = people
         self.check_person = check_person
         self.person = person
@@ -85,7 +88,7 @@ class EvidenceDialog(ModalScreen[EvidenceDraft | None]):
         theme = parse_theme(self.query_one("#theme", Input).value, asked_as="")
         typed = self.query_one("#day", Input).value.strip()
         try:
-            day = parse_past_day(typed, self.today) if typed else self.today
+            day = parse_past_day(typed, self.today, self.day_first) if typed else self.today
         except QuickAddError as error:
             raise MeetingDeskError(str(error)) from None
         return theme, day

@@ -10,9 +10,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from meetingdesk.app import desk_app
+from meetingdesk.dates import QuickAddError, format_date, parse_deadline, weekend_note
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import Priority
-from meetingdesk.quickadd import QuickAddError, format_date, parse_deadline
 
 
 class PriorityDialog(ModalScreen[Priority | None]):
@@ -57,12 +58,12 @@ class PriorityDialog(ModalScreen[Priority | None]):
             preview.update("")
             return True, None
         try:
-            due = parse_deadline(text, self.today)
+            due = parse_deadline(text, self.today, desk_app(self).desk.day_first())
         except QuickAddError as error:
             preview.update(str(error))
             preview.add_class("-error")
             return False, None
-        preview.update(f"Due {format_date(due)}")
+        preview.update(f"Due {format_date(due)}{weekend_note(due)}")
         return True, due
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -78,7 +78,8 @@ class EvidenceLog(Vertical):
         event.stop()
         from meetingdesk.dialogs.evidence import EvidenceDialog
 
-        team = desk_app(self).desk.team
+        desk = desk_app(self).desk
+        team = desk.team
         entry = self.entries[event.index]
 
         def edited(draft) -> None:
@@ -91,7 +92,8 @@ class EvidenceLog(Vertical):
                 return
             self._done(f"Changed “{draft.text}”.")
 
-        self.app.push_screen(EvidenceDialog(team.today(), [self.person], None, self.person, entry), edited)
+        dialog = EvidenceDialog(team.today(), [self.person], None, self.person, entry, day_first=desk.day_first())
+        self.app.push_screen(dialog, edited)
 
     def on_item_list_delete(self, event: ItemList.Delete) -> None:
         event.stop()
