@@ -165,6 +165,10 @@ class MeetingDeskApp(App[None]):
             return
         if meeting.status == "live":
             self._show_live(meeting, resumed=True)
+        elif meeting.status == "planned":
+            from meetingdesk.screens import PrepScreen
+
+            self.push_screen(PrepScreen(meeting))
         else:
             from meetingdesk.screens import RecordScreen
 
@@ -221,6 +225,15 @@ class MeetingDeskApp(App[None]):
         from meetingdesk.screens import PersonScreen
 
         self.push_screen(PersonScreen(message.person))
+
+    def on_prepare_meeting(self, message: messages.PrepareMeeting) -> None:
+        from meetingdesk.screens.prepare_meeting import PrepareMeetingScreen
+
+        def prepared(meeting: Meeting | None) -> None:
+            if meeting is not None:
+                self.post_message(messages.OpenMeeting(meeting.id))
+
+        self.push_screen(PrepareMeetingScreen(message.person), prepared)
 
     def on_show_team(self, message: messages.ShowTeam) -> None:
         from meetingdesk.screens import TeamScreen

@@ -63,6 +63,7 @@ NEEDS = {
     "meetingdesk import": "the path of a JSON export, e.g. meetingdesk import ~/meetingdesk-export.json",
     "meetingdesk log": 'a person, e.g. meetingdesk log --with "Dana Lee" --theme impact "Led the incident review"',
     "meetingdesk profile": 'a person, e.g. meetingdesk profile --with "Dana Lee"',
+    "meetingdesk prepare": 'an agenda and a person, e.g. meetingdesk prepare --agenda performance-review --with "Dana Lee" --on friday',
 }
 """What each command needs, for the sentence that says something required is missing."""
 

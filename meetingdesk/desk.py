@@ -15,6 +15,7 @@ from meetingdesk.locations import user_agendas_dir
 from meetingdesk.names import resolve_person, tidy_name
 from meetingdesk.storage.files import StoreError
 from meetingdesk.storage.search import ActionRow, Search
+from meetingdesk.preparing import Preparing
 from meetingdesk.team import Team
 from meetingdesk.timer import Clock, system_clock
 
@@ -24,8 +25,8 @@ if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
     from meetingdesk.storage.store import Store
 
 
-class Desk:
-    """The manager's desk over one data folder."""
+class Desk(Preparing):
+    """The manager's desk over one data folder (preparing meetings: see preparing.py)."""
 
     def __init__(self, store: Store, clock: Clock = system_clock) -> None:
         self.store = store
@@ -91,7 +92,7 @@ class Desk:
 
     def known_names(self) -> list[str]:
         """Everyone met and everyone who owns an action, each once, for `@owner` in an action line."""
-        return list(dict.fromkeys([*self.store.people(), *self.search.owners(open_only=False)]))
+        return list(dict.fromkeys([*self.team.known(), *self.search.owners(open_only=False)]))
 
     def owner_named(self, typed: str, asked_as: str = "") -> str:
         """The owner of some action whom `typed` means, matched as `person_named` matches."""

@@ -66,3 +66,10 @@ class EvidenceChanged(Message):
     """`person`'s evidence log changed: a screen showing it reads it again."""
 
     person: str
+
+
+@dataclass
+class PrepareMeeting(Message):
+    """Ask for an agenda and a day, plan the meeting, and open its prep screen; with `person` when given."""
+
+    person: str = ""

@@ -21,7 +21,12 @@ def add_commands(commands) -> None:
 
     show = commands.add_parser("show", help="print one meeting's summary")
     show.add_argument("id", metavar="ID", help="the meeting id, or its first few characters")
-    show.add_argument("--format", default="markdown", metavar="markdown|text|json", help="markdown (default), text for email, or json")
+    show.add_argument(
+        "--format",
+        default="markdown",
+        metavar="markdown|text|json|agenda",
+        help="markdown (default), text for email, json, or agenda: the plain-text agenda to send the person ahead",
+    )
     show.add_argument("--include-private", action="store_true", help="include your private notes")
 
     export = commands.add_parser("export", help="write summaries or a JSON export to files")
@@ -55,6 +60,7 @@ def list_meetings(args: argparse.Namespace) -> int:
                     "started_at": iso(row.started_at),
                     "ended_at": iso(row.ended_at),
                     "status": row.status,
+                    "planned_for": row.planned_for.isoformat() if row.planned_for else None,
                     "open_actions": row.open_actions,
                     "actions": row.actions,
                     "priorities": row.priorities,
@@ -72,7 +78,7 @@ def list_meetings(args: argparse.Namespace) -> int:
         [
             (
                 row.id[:8],
-                f"{row.when.astimezone():%Y-%m-%d %H:%M}",
+                row.planned_for.isoformat() if row.planned_for else f"{row.when.astimezone():%Y-%m-%d %H:%M}",
                 cell(row.person, 30),
                 cell(row.agenda_title or row.agenda_name, 30),
                 row.status,
@@ -86,10 +92,16 @@ def list_meetings(args: argparse.Namespace) -> int:
 
 
 def show_meeting(args: argparse.Namespace) -> int:
-    """`meetingdesk show ID`: one meeting as markdown, email text or JSON; private notes only on request."""
-    output = check_format(args.format, ("markdown", "text", "json"))
-    store = open_desk().store
+    """`meetingdesk show ID`: one meeting as markdown, email text, JSON or its agenda; private notes only on request."""
+    output = check_format(args.format, ("markdown", "text", "json", "agenda"))
+    desk = open_desk()
+    store = desk.store
     meeting = store.load(store.resolve_id(args.id))
+    if output == "agenda":
+        if args.include_private:
+            raise CommandError("The agenda goes to the person: it never holds private or prep notes, so leave out --include-private.")
+        sys.stdout.write(desk.agenda_for(meeting))
+        return 0
     if output == "json":
         from meetingdesk.storage.transfer import meeting_document
 

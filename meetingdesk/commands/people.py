@@ -15,7 +15,7 @@ from meetingdesk.commands.output import cell, check_format, print_json, print_ta
 
 
 def add_commands(commands) -> None:
-    """`log`, `people` and `profile`."""
+    """`log`, `people`, `prepare` and `profile`."""
     log = commands.add_parser(
         "log",
         help="log evidence about a person's work, or list what was logged",
@@ -30,6 +30,15 @@ def add_commands(commands) -> None:
 
     people = commands.add_parser("people", help="everyone: role and target role, last and next meeting, overdue actions")
     people.add_argument("--format", default="table", metavar="table|json", help="table (default) or json")
+
+    prepare = commands.add_parser(
+        "prepare",
+        help="plan a meeting for a day: prep notes in the app, the agenda to send ahead with show --format agenda",
+    )
+    prepare.add_argument("--agenda", required=True, metavar="NAME|PATH", help="a built-in agenda name or a path to a .md agenda")
+    prepare.add_argument("--with", dest="person", required=True, metavar="NAME", help='the person you will meet, e.g. "Dana Lee"')
+    prepare.add_argument("--on", metavar="DATE", help="the day it is planned for (default today), e.g. 2026-12-01, friday, next week")
+    prepare.add_argument("--manager", metavar="NAME", help="who runs the meeting (default: the last one used, or your login)")
 
     profile = commands.add_parser(
         "profile",
@@ -137,6 +146,29 @@ def role_line(role: str, targets: tuple[str, ...]) -> str:
     return role or (f"→ {aim}" if aim else "–")
 
 
+def prepare_meeting(args: argparse.Namespace) -> int:
+    """`meetingdesk prepare`: a planned meeting, saved; says how to write the prep and send the agenda."""
+    from meetingdesk.dates import QuickAddError, format_date, parse_deadline
+    from meetingdesk.names import tidy_name
+
+    desk = open_desk()
+    if not tidy_name(args.person):
+        raise CommandError('--with needs the name of the person you will meet, e.g. --with "Dana Lee".')
+    try:
+        on = parse_deadline(args.on, desk.today(), desk.day_first()) if args.on is not None else None
+    except QuickAddError as error:
+        raise CommandError(f"--on: {error}") from None
+    agenda = desk.find_agenda(args.agenda)
+    manager = tidy_name(args.manager or desk.default_manager()) or "Manager"
+    meeting = desk.prepare(agenda, args.person, manager, on, asked_as="--with")
+    print(
+        f"Planned {cell(meeting.agenda_title)} with {cell(meeting.person)} on {format_date(meeting.planned_for)} "
+        f"[{meeting.id[:8]}]. Write your prep notes: meetingdesk, then open it. "
+        f"The agenda to send ahead: meetingdesk show {meeting.id[:8]} --format agenda"
+    )
+    return 0
+
+
 def show_profile(args: argparse.Namespace) -> int:
     """`meetingdesk profile`: print a profile, or set its fields (a name not known yet adds the person)."""
     output = check_format(args.format, ("text", "json"))
@@ -209,5 +241,5 @@ def _day(day) -> str:
     return format_date(day)
 
 
-COMMANDS = {"log": log_evidence, "people": list_people, "profile": show_profile}
+COMMANDS = {"log": log_evidence, "people": list_people, "profile": show_profile, "prepare": prepare_meeting}
 """Each subcommand this module adds, and the function that runs it."""

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from meetingdesk.screens.new_meeting import NewMeetingScreen
     from meetingdesk.screens.open_actions import OpenActionsScreen
     from meetingdesk.screens.person import PersonScreen
+    from meetingdesk.screens.prep import PrepScreen
     from meetingdesk.screens.record import RecordScreen
     from meetingdesk.screens.team import TeamScreen
     from meetingdesk.screens.trash import TrashScreen
@@ -26,6 +27,7 @@ __all__ = [
     "NewMeetingScreen",
     "OpenActionsScreen",
     "PersonScreen",
+    "PrepScreen",
     "RecordScreen",
     "TeamScreen",
     "TrashScreen",
@@ -37,6 +39,7 @@ _MODULES = {
     "NewMeetingScreen": "new_meeting",
     "OpenActionsScreen": "open_actions",
     "PersonScreen": "person",
+    "PrepScreen": "prep",
     "RecordScreen": "record",
     "TeamScreen": "team",
     "TrashScreen": "trash",

@@ -53,6 +53,7 @@ class HomeScreen(Screen[None]):
         Binding("a", "open_actions", "Open actions", id="open_actions", tooltip="Every open action across people, by deadline"),
         Binding("t", "trash", "Trash", id="trash", tooltip="Meetings you deleted, to restore one"),
         Binding("l", "log_evidence", "Log evidence", id="log_evidence", tooltip="Note what someone did, when it happens"),
+        Binding("P", "prepare_meeting", "Prepare meeting", id="prepare_meeting", tooltip="Plan a meeting for a day and write your prep"),
         Binding("m", "team", "Team", id="team", tooltip="Everyone: roles, aims, last and next meeting, overdue actions"),
         Binding("v", "evidence_found", "Evidence found", id="evidence_found", tooltip="The evidence entries the search found"),
         Binding("escape", "clear_filters", "Show all", id="clear_filters", tooltip="Clear the search and the person filter"),
@@ -335,6 +336,10 @@ class HomeScreen(Screen[None]):
         from meetingdesk.screens.evidence_found import EvidenceFoundScreen
 
         self.app.push_screen(EvidenceFoundScreen(self._query, self._evidence))
+
+    def action_prepare_meeting(self) -> None:
+        row = self._selected_row()
+        self.post_message(messages.PrepareMeeting(row.person if row is not None else ""))
 
     def action_team(self) -> None:
         self.post_message(messages.ShowTeam())

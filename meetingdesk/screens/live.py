@@ -23,7 +23,9 @@ from meetingdesk.timer import MeetingTimer, format_duration
 from meetingdesk.widgets.agenda_list import AgendaList
 from meetingdesk.widgets.clock_bar import ClockBar
 from meetingdesk.widgets.agreed_panel import AgreedPanel
+from meetingdesk.widgets.evidence_panel import EvidencePanel, note_line
 from meetingdesk.widgets.key_bar import KeyBar
+from meetingdesk.widgets.prep_note import PrepNote
 
 EDITING_ACTIONS = {
     "pause_timer",
@@ -55,6 +57,7 @@ class LiveScreen(Screen[None]):
         Binding("ctrl+g", "add_priority", "Add priority", id="add_priority", tooltip="Add a priority you both agreed"),
         Binding("ctrl+f", "end_meeting", "End meeting", id="end_meeting", tooltip="Check what is missing, then write the summary"),
         Binding("ctrl+r", "rebalance", "Rebalance time", id="rebalance", tooltip="Share the time left so the meeting ends on time"),
+        Binding("f4", "toggle_evidence", "Evidence", id="toggle_evidence", tooltip="Evidence since the last review, in place of the agenda"),
     ]
 
     paused: reactive[bool] = reactive(False)
@@ -84,9 +87,11 @@ class LiveScreen(Screen[None]):
         yield ClockBar(id="clock")
         with Horizontal(id="body"):
             yield AgendaList(id="sections")
+            yield EvidencePanel(self.meeting.person, id="evidence")
             with Vertical(id="main"):
                 yield Static("", id="section-title", markup=False)
                 yield SelectionList[int](id="prompts")
+                yield PrepNote(id="prep-note", markup=False)
                 notes = TextArea(id="notes", soft_wrap=True)
                 notes.border_title = "Shared notes · go in the summary"
                 yield notes
@@ -192,6 +197,7 @@ class LiveScreen(Screen[None]):
             [Selection(Content(text), number, number in section.prompts_done) for number, text in enumerate(section.prompts)]
         )
         prompts.display = bool(section.prompts)
+        self.query_one(PrepNote).show(section)
         prompts.border_title = "Prompts · space ticks one off"
         for editor_id, text in (("#notes", section.notes), ("#private", section.private_notes)):
             editor = self.query_one(editor_id, TextArea)
@@ -373,6 +379,33 @@ class LiveScreen(Screen[None]):
     def on_agreed_panel_changed(self, event: AgreedPanel.Changed) -> None:
         event.stop()
         self.autosave.changed()
+
+    # ---- evidence since the last review ---------------------------------------------------------
+
+    def on_evidence_panel_loaded(self, event: EvidencePanel.Loaded) -> None:
+        event.stop()
+        # Shown from the start when there is something to bring up; f4 swaps it with the agenda.
+        self.set_class(event.count > 0, "-evidence")
+
+    def action_toggle_evidence(self) -> None:
+        """Go to the evidence (showing it in the agenda's place); from the evidence, back to the agenda and the notes."""
+        options = self.query_one("#evidence-options")
+        if self.has_class("-evidence") and options.has_focus:
+            self.set_class(False, "-evidence")
+            self.query_one("#notes", TextArea).focus()
+        else:
+            self.set_class(True, "-evidence")
+            options.focus()
+
+    def on_evidence_panel_insert(self, event: EvidencePanel.Insert) -> None:
+        event.stop()
+        if self.read_only:
+            return
+        notes = self.query_one("#notes", TextArea)
+        end = notes.document.end
+        notes.insert(("\n" if notes.text and not notes.text.endswith("\n") else "") + note_line(event.entry) + "\n", end)
+        notes.focus()
+        notes.move_cursor(notes.document.end)
 
     def action_end_meeting(self) -> None:
         from meetingdesk.dialogs.close_check import CloseCheckDialog

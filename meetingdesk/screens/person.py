@@ -47,6 +47,7 @@ class PersonScreen(Screen[None]):
         Binding("escape", "back", "Back", id="back", tooltip="Return to the list of meetings"),
         Binding("o", "open_meeting", "Open meeting", id="open_meeting", tooltip="Open the selected meeting"),
         Binding("l", "log_evidence", "Log evidence", id="person_log_evidence", tooltip="Note what they did, when it happens"),
+        Binding("P", "prepare_meeting", "Prepare meeting", id="person_prepare_meeting", tooltip="Plan a meeting with them and write your prep"),
         Binding("i", "edit_profile", "Edit profile", id="edit_profile", tooltip="Email, role, the roles they aim for, aspirations, cadence"),
         Binding("u", "undo_delete", "Undo delete", id="undo_delete", tooltip="Bring back the evidence entry deleted last"),
     ]
@@ -170,6 +171,9 @@ class PersonScreen(Screen[None]):
 
     def action_log_evidence(self) -> None:
         self.post_message(messages.LogEvidence(self.person))
+
+    def action_prepare_meeting(self) -> None:
+        self.post_message(messages.PrepareMeeting(self.person))
 
     def action_undo_delete(self) -> None:
         self.query_one(EvidenceLog).undo()

@@ -55,6 +55,7 @@ class TeamScreen(Screen[None]):
         Binding("escape", "back", "Back", id="back", tooltip="Return to the list of meetings"),
         Binding("o", "open_person", "Person view", id="team_person_view", tooltip="Everything about the highlighted person"),
         Binding("l", "log_evidence", "Log evidence", id="team_log_evidence", tooltip="Log evidence about the highlighted person"),
+        Binding("P", "prepare_meeting", "Prepare meeting", id="team_prepare_meeting", tooltip="Plan a meeting with the highlighted person"),
         Binding("n", "add_person", "Add person", id="add_person", tooltip="Add someone and what you know about them"),
         Binding("s", "sort", "Sort", id="team_sort", tooltip="Order by name, last meeting, next meeting, overdue actions or evidence"),
     ]
@@ -140,6 +141,9 @@ class TeamScreen(Screen[None]):
 
     def action_log_evidence(self) -> None:
         self.post_message(messages.LogEvidence(self._selected() or ""))
+
+    def action_prepare_meeting(self) -> None:
+        self.post_message(messages.PrepareMeeting(self._selected() or ""))
 
     def action_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORTS)

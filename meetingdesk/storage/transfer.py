@@ -24,8 +24,8 @@ EXPORT_KEY = "meetingdesk_export"
 """The key that marks a JSON document as a MeetingDesk export; its value is the export format."""
 EXPORT_FORMAT = 1
 """The export format this MeetingDesk writes and reads."""
-PRIVATE_KEY = "private_notes"
-"""The field that holds the manager's private notes, wherever it appears in a meeting."""
+PRIVATE_KEYS = ("private_notes", "prep_notes")
+"""The fields that hold the manager's own notes (private, prepared), wherever they appear in a meeting."""
 
 
 class TransferError(MeetingDeskError):
@@ -33,14 +33,14 @@ class TransferError(MeetingDeskError):
 
 
 def without_private(data: Any) -> Any:
-    """A copy of dumped meeting data (dicts and lists) with every `private_notes` value emptied.
+    """A copy of dumped meeting data (dicts and lists) with every private or prep notes value emptied.
 
     Walks the whole structure rather than only the sections, so a private field added
     to a nested record later is covered without touching this function.
     """
     if isinstance(data, dict):
         return {
-            key: ("" if key == PRIVATE_KEY and isinstance(value, str) else without_private(value))
+            key: ("" if key in PRIVATE_KEYS and isinstance(value, str) else without_private(value))
             for key, value in data.items()
         }
     if isinstance(data, list):
@@ -196,11 +196,14 @@ def import_meetings(store: Store, export: Export) -> ImportReport:
 
 
 def _with_private_from(incoming: Meeting, here: Meeting) -> Meeting:
-    """`incoming`, with the private notes of `here` where incoming's are empty and the section is the same."""
+    """`incoming`, with the private and prep notes of `here` where incoming's are empty and the section is the same."""
     merged = incoming.model_copy(deep=True)
     for section, local in zip(merged.sections, here.sections):
-        if not section.private_notes and local.private_notes and section.title == local.title:
-            section.private_notes = local.private_notes
+        if section.title != local.title:
+            continue
+        for key in PRIVATE_KEYS:
+            if not getattr(section, key) and getattr(local, key):
+                setattr(section, key, getattr(local, key))
     return merged
 
 
