@@ -410,6 +410,8 @@ class LiveScreen(Screen[None]):
     def action_end_meeting(self) -> None:
         from meetingdesk.dialogs.close_check import CloseCheckDialog
 
+        # What was typed last is on disk before the manager reads the close check.
+        self.save_now()
         self.app.push_screen(CloseCheckDialog(self.meeting.close_check()), self._close_checked)
 
     def _close_checked(self, close: bool | None) -> None:
