@@ -168,6 +168,7 @@ class Desk(Preparing):
                         title=section.title,
                         minutes=max(1, round((section.original_planned_seconds or section.planned_seconds) / 60)),
                         prompts=section.prompts,
+                        private=section.private,
                     )
                     for section in previous.sections
                 ],

@@ -211,11 +211,14 @@ def _note_lines(text: str) -> list[str]:
 
 
 def _priority_line(priority: Priority) -> str:
-    parts = [_one_line(priority.text) or "(no text)"]
+    text = _one_line(priority.text) or "(no text)"
+    parts = [f"Stretch assignment: {text}" if priority.kind == "stretch assignment" else text]
     if priority.measure.strip():
         parts.append(f"measure: {_one_line(priority.measure)}")
     if priority.due:
         parts.append(f"by {format_date(priority.due)}")
+    if priority.outcome.strip():
+        parts.append(f"outcome: {_one_line(priority.outcome)}")
     return " — ".join(parts)
 
 

@@ -154,7 +154,12 @@ def export_meetings(args: argparse.Namespace) -> int:
     written: list[Path] = []
     if output == "json":
         target = out / f"meetingdesk-export-{_today()}.json" if out.is_dir() else out
-        write_private_file(target, export_json(meetings, include_private=args.include_private))
+        people = None
+        if args.all:
+            everyone = _everyone(store)
+            failed += sum(record is None for record in everyone)
+            people = [record for record in everyone if record is not None]
+        write_private_file(target, export_json(meetings, include_private=args.include_private, people=people))
         written.append(target)
     else:
         render = summary_text if output == "text" else summary_markdown
@@ -181,6 +186,20 @@ def export_meetings(args: argparse.Namespace) -> int:
     if args.all and not meetings and not failed:
         print("meetingdesk: there are no meetings yet, so nothing was exported.", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _everyone(store) -> list:
+    """Every person's record for an export of everything; None (said on stderr) for one that can't be read."""
+    from meetingdesk.storage.files import StoreError
+
+    records = []
+    for row in store.team.index.rows():
+        try:
+            records.append(store.team.read(row.name))
+        except StoreError as error:
+            print(f"meetingdesk: {error} {row.name} was not exported.", file=sys.stderr)
+            records.append(None)
+    return records
 
 
 def _today() -> str:

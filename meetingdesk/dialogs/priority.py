@@ -1,4 +1,4 @@
-"""Add or edit an agreed priority: what, how it is measured, by when."""
+"""Add or edit an agreed priority: what, how it is measured, by when; or a stretch assignment and how it went."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Checkbox, Input, Label, Static
 
 from meetingdesk.app import desk_app
 from meetingdesk.dates import QuickAddError, format_date, parse_deadline, weekend_note
@@ -17,7 +17,10 @@ from meetingdesk.models import Priority
 
 
 class PriorityDialog(ModalScreen[Priority | None]):
-    """Three fields; only the first is required. Enter in any field saves."""
+    """What, the measure, the date; a stretch assignment (a micro-experience) needs its date, and gets an outcome.
+
+    Only the text is required otherwise. Enter in any field saves.
+    """
 
     CSS_PATH = styles_dir() / "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
@@ -42,6 +45,13 @@ class PriorityDialog(ModalScreen[Priority | None]):
                 id="due",
                 select_on_focus=False,
             )
+            yield Checkbox(
+                "Stretch assignment: a short, visible assignment that grows them",
+                priority is not None and priority.kind == "stretch assignment",
+                id="stretch",
+            )
+            yield Label("Outcome, once it is done (optional)")
+            yield Input(priority.outcome if priority else "", placeholder="Ran the board review; asked to lead the next one", id="outcome", select_on_focus=False)
             yield Static("", id="preview", markup=False)
             yield Static("enter saves · tab next field · escape cancels", classes="dialog-keys")
 
@@ -79,9 +89,22 @@ class PriorityDialog(ModalScreen[Priority | None]):
         if not usable:
             self.query_one("#due", Input).focus()
             return
-        measure = " ".join(self.query_one("#measure", Input).value.split())
-        kept = {"id": self.priority.id} if self.priority else {}
-        self.dismiss(Priority(text=text, measure=measure, due=due, **kept))
+        stretch = self.query_one("#stretch", Checkbox).value
+        if stretch and due is None:
+            preview = self.query_one("#preview", Static)
+            preview.update("A stretch assignment needs its date: when will it happen?")
+            preview.add_class("-error")
+            self.query_one("#due", Input).focus()
+            return
+        fields = {
+            "text": text,
+            "measure": " ".join(self.query_one("#measure", Input).value.split()),
+            "due": due,
+            "kind": "stretch assignment" if stretch else "goal",
+            "outcome": " ".join(self.query_one("#outcome", Input).value.split()),
+        }
+        # Editing keeps everything else the goal holds (its id, its history).
+        self.dismiss(self.priority.model_copy(update=fields) if self.priority else Priority(**fields))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

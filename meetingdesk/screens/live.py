@@ -23,7 +23,8 @@ from meetingdesk.timer import MeetingTimer, format_duration
 from meetingdesk.widgets.agenda_list import AgendaList
 from meetingdesk.widgets.clock_bar import ClockBar
 from meetingdesk.widgets.agreed_panel import AgreedPanel
-from meetingdesk.widgets.evidence_panel import EvidencePanel, note_line
+from meetingdesk.screens.live_people import LivePeople
+from meetingdesk.widgets.evidence_panel import EvidencePanel
 from meetingdesk.widgets.key_bar import KeyBar
 from meetingdesk.widgets.prep_note import PrepNote
 
@@ -44,7 +45,7 @@ FOLLOW_SECONDS = 2.0
 """How often a read-only window reads what the running window saved."""
 
 
-class LiveScreen(Screen[None]):
+class LiveScreen(LivePeople, Screen[None]):
     """Runs one meeting against the clock."""
 
     CSS_PATH = styles_dir() / "live.tcss"
@@ -57,7 +58,7 @@ class LiveScreen(Screen[None]):
         Binding("ctrl+g", "add_priority", "Add priority", id="add_priority", tooltip="Add a priority you both agreed"),
         Binding("ctrl+f", "end_meeting", "End meeting", id="end_meeting", tooltip="Check what is missing, then write the summary"),
         Binding("ctrl+r", "rebalance", "Rebalance time", id="rebalance", tooltip="Share the time left so the meeting ends on time"),
-        Binding("f4", "toggle_evidence", "Evidence", id="toggle_evidence", tooltip="Evidence since the last review, in place of the agenda"),
+        *LivePeople.PEOPLE_BINDINGS,
     ]
 
     paused: reactive[bool] = reactive(False)
@@ -197,7 +198,7 @@ class LiveScreen(Screen[None]):
             [Selection(Content(text), number, number in section.prompts_done) for number, text in enumerate(section.prompts)]
         )
         prompts.display = bool(section.prompts)
-        self.query_one(PrepNote).show(section)
+        self.show_people_part(section)
         prompts.border_title = "Prompts · space ticks one off"
         for editor_id, text in (("#notes", section.notes), ("#private", section.private_notes)):
             editor = self.query_one(editor_id, TextArea)
@@ -313,6 +314,8 @@ class LiveScreen(Screen[None]):
     # ---- commands -----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in LivePeople.PEOPLE_ACTIONS:
+            return self.check_people_action(action)
         if self.read_only and action in EDITING_ACTIONS:
             return False
         if action == "pause_timer":
@@ -379,33 +382,6 @@ class LiveScreen(Screen[None]):
     def on_agreed_panel_changed(self, event: AgreedPanel.Changed) -> None:
         event.stop()
         self.autosave.changed()
-
-    # ---- evidence since the last review ---------------------------------------------------------
-
-    def on_evidence_panel_loaded(self, event: EvidencePanel.Loaded) -> None:
-        event.stop()
-        # Shown from the start when there is something to bring up; f4 swaps it with the agenda.
-        self.set_class(event.count > 0, "-evidence")
-
-    def action_toggle_evidence(self) -> None:
-        """Go to the evidence (showing it in the agenda's place); from the evidence, back to the agenda and the notes."""
-        options = self.query_one("#evidence-options")
-        if self.has_class("-evidence") and options.has_focus:
-            self.set_class(False, "-evidence")
-            self.query_one("#notes", TextArea).focus()
-        else:
-            self.set_class(True, "-evidence")
-            options.focus()
-
-    def on_evidence_panel_insert(self, event: EvidencePanel.Insert) -> None:
-        event.stop()
-        if self.read_only:
-            return
-        notes = self.query_one("#notes", TextArea)
-        end = notes.document.end
-        notes.insert(("\n" if notes.text and not notes.text.endswith("\n") else "") + note_line(event.entry) + "\n", end)
-        notes.focus()
-        notes.move_cursor(notes.document.end)
 
     def action_end_meeting(self) -> None:
         from meetingdesk.dialogs.close_check import CloseCheckDialog

@@ -136,7 +136,11 @@ class PersonScreen(Screen[None]):
             lines.append(Content.styled(f"{day:%d %b %Y}", "bold"))
             for priority in items:
                 extra = [part for part in (priority.measure, f"by {priority.due:%d %b %Y}" if priority.due else "") if part]
-                lines.append(Content.assemble("  • ", priority.text, (f" ({'; '.join(extra)})" if extra else "", "$text-muted")))
+                kind = ("stretch assignment: ", "$accent") if priority.kind == "stretch assignment" else ""
+                outcome = (f"\n    outcome: {priority.outcome}", "$text-muted") if priority.outcome else ""
+                lines.append(
+                    Content.assemble("  • ", kind, priority.text, (f" ({'; '.join(extra)})" if extra else "", "$text-muted"), outcome)
+                )
         self.query_one("#priorities", Static).update(
             Content("\n").join(lines) if lines else Content("No priorities agreed yet.")
         )

@@ -24,10 +24,12 @@ from meetingdesk.quickadd import format_date
 from meetingdesk.team import Standing
 from meetingdesk.widgets.key_bar import KeyBar
 
-COLUMNS = (("name", "Name"), ("role", "Role → aiming for"), ("last", "Last meeting"), ("next", "Next meeting"),
-           ("open", "Open actions"), ("overdue", "Overdue"), ("logged", "Evidence"))  # fmt: skip
+COLUMNS = (("name", "Name"), ("role", "Role → aiming for"), ("last", "Last met"), ("next", "Next meeting"),
+           ("open", "Open"), ("overdue", "Overdue"), ("logged", "Evidence"))  # fmt: skip
 """Each column's key and heading."""
 NEVER = date.max
+AIM_WIDTH = 38
+"""The widest "role → aims" shown; longer ones end in "…" (the person view has them whole)."""
 SORTS = (
     ("name", "name", lambda s: s.name.casefold()),
     ("last", "longest since the last meeting", lambda s: (s.last_meeting or date.min, s.name.casefold())),
@@ -101,7 +103,7 @@ class TeamScreen(Screen[None]):
         for standing in self.standings:
             table.add_row(
                 Text(standing.name, style="bold"),
-                Text(aim_line(standing)),
+                Text(_cut(aim_line(standing), AIM_WIDTH)),
                 format_date(standing.last_meeting) if standing.last_meeting else Text("never", style="dim"),
                 _next(standing.next_meeting, today),
                 str(standing.open_actions) if standing.open_actions else "–",
@@ -168,6 +170,10 @@ class TeamScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _next(day: date | None, today: date) -> Text | str:

@@ -75,6 +75,8 @@ CREATE TABLE goals (
     text TEXT NOT NULL,
     measure TEXT NOT NULL,
     due TEXT,
+    kind TEXT NOT NULL DEFAULT 'goal',
+    outcome TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (goal_id, meeting_id)
 ) WITHOUT ROWID;
 CREATE INDEX goals_of_meeting ON goals (meeting_id);

@@ -291,9 +291,10 @@ class MeetingIndex:
         )
         db.execute("DELETE FROM goals WHERE meeting_id = ?", (meeting.id,))
         db.executemany(
-            "INSERT OR REPLACE INTO goals (goal_id, meeting_id, sort_key, position, text, measure, due) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO goals (goal_id, meeting_id, sort_key, position, text, measure, due, kind, outcome) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (priority.id, meeting.id, key, position, priority.text, priority.measure, _iso(priority.due))
+                (priority.id, meeting.id, key, position, priority.text, priority.measure, _iso(priority.due), priority.kind, priority.outcome)
                 for position, priority in enumerate(meeting.priorities)
             ],
         )

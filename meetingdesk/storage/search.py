@@ -35,6 +35,10 @@ class PriorityEntry:
     """How both will know it is achieved ("" when not given)."""
     due: date | None
     """When it should be achieved."""
+    kind: str = "goal"
+    """"goal", or "stretch assignment"."""
+    outcome: str = ""
+    """How a stretch assignment went ("" until said)."""
 
 
 @dataclass(frozen=True)
@@ -247,13 +251,13 @@ class Search:
     def priorities_of(self, person: str) -> list[tuple[date, list[PriorityEntry]]]:
         """The priorities agreed with `person` (any case), grouped by meeting day, newest first."""
         sql = (
-            "SELECT m.started_at, m.created_at, g.text, g.measure, g.due FROM goals AS g "
+            "SELECT m.started_at, m.created_at, g.text, g.measure, g.due, g.kind, g.outcome FROM goals AS g "
             "JOIN meetings AS m ON m.id = g.meeting_id WHERE m.person_key = ? ORDER BY g.sort_key DESC, g.position"
         )
         grouped: list[tuple[date, list[PriorityEntry]]] = []
-        for started, created, text, measure, due in self.index.cache.connection().execute(sql, (name_key(person),)):
+        for started, created, text, measure, due, kind, outcome in self.index.cache.connection().execute(sql, (name_key(person),)):
             day = datetime.fromisoformat(started or created).astimezone().date()
-            entry = PriorityEntry(text=text, measure=measure, due=_date(due))
+            entry = PriorityEntry(text=text, measure=measure, due=_date(due), kind=kind, outcome=outcome)
             if grouped and grouped[-1][0] == day:
                 grouped[-1][1].append(entry)
             else:

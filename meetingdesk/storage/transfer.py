@@ -1,7 +1,8 @@
 """Moving meetings between data folders: a JSON export and its import.
 
 An export is one JSON document, `{"meetingdesk_export": 1, "meetings": [...]}`, each
-meeting as its own file would hold it. Private notes are emptied unless the manager
+meeting as its own file would hold it; `export --all` adds `"people": [...]`, each
+person's profile and evidence log (storage/transfer_people.py). Private notes are emptied unless the manager
 asks for them. An import reads and checks the whole document before it writes
 anything, so a bad file leaves the data folder as it was; importing the same file
 twice changes nothing the second time. Nothing here imports Textual.
@@ -18,7 +19,9 @@ from typing import Any
 from meetingdesk.errors import MeetingDeskError
 from meetingdesk.models import Meeting, UnreadableMeeting, meeting_from_data, utc_now
 from meetingdesk.storage.files import StoreError
+from meetingdesk.storage.people import PersonRecord
 from meetingdesk.storage.store import Store
+from meetingdesk.storage.transfer_people import PeopleReport, import_people, person_document, read_people
 
 EXPORT_KEY = "meetingdesk_export"
 """The key that marks a JSON document as a MeetingDesk export; its value is the export format."""
@@ -55,20 +58,27 @@ def meeting_document(meeting: Meeting, include_private: bool = False) -> dict[st
 
 
 def export_document(
-    meetings: Iterable[Meeting], include_private: bool = False, exported_at: datetime | None = None
+    meetings: Iterable[Meeting],
+    include_private: bool = False,
+    exported_at: datetime | None = None,
+    people: Iterable[PersonRecord] | None = None,
 ) -> dict[str, Any]:
-    """The export of `meetings`: `{"meetingdesk_export": 1, "meetings": [...]}` plus when and whether private."""
-    return {
+    """The export of `meetings`: `{"meetingdesk_export": 1, "meetings": [...]}` plus when and whether private,
+    and `"people"` when `people` are given (export --all)."""
+    document = {
         EXPORT_KEY: EXPORT_FORMAT,
         "exported_at": (exported_at or utc_now()).isoformat(),
         "include_private": include_private,
         "meetings": [meeting_document(meeting, include_private) for meeting in meetings],
     }
+    if people is not None:
+        document["people"] = [person_document(record, include_private) for record in people]
+    return document
 
 
-def export_json(meetings: Iterable[Meeting], include_private: bool = False) -> str:
-    """The export of `meetings` as JSON text, ready to write to a file."""
-    return json.dumps(export_document(meetings, include_private), ensure_ascii=False, indent=1) + "\n"
+def export_json(meetings: Iterable[Meeting], include_private: bool = False, people: Iterable[PersonRecord] | None = None) -> str:
+    """The export of `meetings` (and `people`) as JSON text, ready to write to a file."""
+    return json.dumps(export_document(meetings, include_private, people=people), ensure_ascii=False, indent=1) + "\n"
 
 
 @dataclass
@@ -79,6 +89,8 @@ class Export:
     """The meetings, one per id (the newest copy when a file repeats an id)."""
     include_private: bool
     """False when the export was made without private notes (they are empty in `meetings`)."""
+    people: list[PersonRecord] = field(default_factory=list)
+    """The people and their evidence logs (an export of everything), each checked."""
 
 
 def read_export(data: str | bytes, source: str) -> Export:
@@ -118,7 +130,8 @@ def read_export(data: str | bytes, source: str) -> Export:
         held = by_id.get(meeting.id)
         if held is None or meeting.updated_at > held.updated_at:
             by_id[meeting.id] = meeting
-    return Export(meetings=list(by_id.values()), include_private=document.get("include_private") is True)
+    people = read_people(document.get("people"), source)
+    return Export(meetings=list(by_id.values()), include_private=document.get("include_private") is True, people=people)
 
 
 def _checked_meeting(raw: Any, number: int, source: str) -> Meeting:
@@ -145,10 +158,14 @@ class ImportReport:
     """Of `skipped`, how many differ but the copy here was changed later, so it was kept."""
     problems: list[str] = field(default_factory=list)
     """Sentences about meetings here that could not be compared (and so were left alone)."""
+    people: PeopleReport | None = None
+    """What bringing the people in did, when the export had any."""
 
     def sentence(self) -> str:
-        """E.g. "Imported 3 meetings, skipped 1 already here." plus what replaced or was kept."""
+        """E.g. "Imported 3 meetings, skipped 1 already here." plus what replaced or was kept, and the people."""
         text = f"Imported {_count(self.imported, 'meeting')}, skipped {self.skipped} already here."
+        if self.people is not None:
+            text += f" {self.people.sentence()}"
         if self.replaced:
             text += f" {self.replaced} of those imported replaced an older copy here."
         if self.kept_newer:
@@ -192,6 +209,9 @@ def import_meetings(store: Store, export: Export) -> ImportReport:
             report.kept_newer += 1
     store.put_many(to_write)
     report.imported = len(to_write)
+    if export.people:
+        report.people = import_people(store.team, export.people, export.include_private)
+        report.problems += report.people.problems or []
     return report
 
 

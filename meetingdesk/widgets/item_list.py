@@ -25,9 +25,10 @@ CARRIED_STATE = {
 
 
 def live_priority_line(priority: Priority) -> Content:
-    """A priority in the live meeting: its text, then its measure and date."""
-    detail = " · ".join(part for part in (priority.measure, format_date(priority.due) if priority.due else "") if part)
-    return Content.assemble(priority.text, (f"\n↳ {detail}" if detail else "", "dim"))
+    """A priority in the live meeting: its text (a stretch assignment marked), then its measure, date and outcome."""
+    detail = " · ".join(part for part in (priority.measure, format_date(priority.due) if priority.due else "", priority.outcome) if part)
+    kind = ("stretch: ", "$accent") if priority.kind == "stretch assignment" else ""
+    return Content.assemble(kind, priority.text, (f"\n↳ {detail}" if detail else "", "dim"))
 
 
 def live_action_line(action: ActionItem) -> Content:
