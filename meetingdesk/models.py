@@ -7,10 +7,11 @@ actions). Nothing here touches the disk or imports Textual.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, computed_field, model_validator
 
 from meetingdesk.ids import MEETING_ID, new_id
 from meetingdesk.timer import MAX_SECTION_SECONDS, planned_moment
@@ -124,6 +125,15 @@ GoalKind = Literal["goal", "stretch assignment"]
 GOAL_KINDS: tuple[GoalKind, ...] = ("goal", "stretch assignment")
 """Every kind of goal, the usual one first."""
 
+ActionStatus = Literal["open", "done", "dropped"]
+
+
+def action_status(done_on: date | None, dropped_reason: str) -> ActionStatus:
+    """"done" once marked done, "dropped" once dropped with a reason, else "open"."""
+    if done_on is not None:
+        return "done"
+    return "dropped" if dropped_reason else "open"
+
 
 class ActionItem(Record):
     """Something someone will do, by a date.
@@ -152,10 +162,16 @@ class ActionItem(Record):
     dropped_reason: str = ""
     """Why it was dropped; a dropped action is no longer open."""
 
+    @computed_field  # in every dump, so the JSON of show and export says it without working it out
+    @property
+    def status(self) -> ActionStatus:
+        """"open", "done" or "dropped"; a dropped action is never open."""
+        return action_status(self.done_on, self.dropped_reason)
+
     @property
     def is_open(self) -> bool:
         """True until the action is marked done or dropped."""
-        return self.done_on is None and not self.dropped_reason
+        return self.status == "open"
 
     @property
     def is_carried(self) -> bool:
@@ -173,6 +189,18 @@ class ActionItem(Record):
 
 
 MeetingStatus = Literal["planned", "live", "ended"]
+
+
+@dataclass(frozen=True)
+class CloseProblem:
+    """Something missing before the summary can go out, and where in the meeting to fix it."""
+
+    text: str
+    """One sentence saying what is missing and how to fix it."""
+    place: Literal["priorities", "actions"]
+    """The list that holds what needs fixing."""
+    index: int | None = None
+    """The item of that list to fix, or None when the list as a whole lacks something."""
 
 
 class Amendment(Record):
@@ -266,24 +294,41 @@ class Meeting(Record):
 
     def close_check(self) -> list[str]:
         """What is missing before the summary can go out, one sentence per problem."""
-        problems: list[str] = []
+        return [problem.text for problem in self.close_problems()]
+
+    def close_problems(self) -> list[CloseProblem]:
+        """What is missing before the summary can go out, each with the item to fix, in screen order."""
+        problems: list[CloseProblem] = []
         if not self.priorities:
-            problems.append("No agreed priority: add at least one the two of you agreed on.")
-        for action in self.actions:
+            problems.append(CloseProblem("No agreed priority: add at least one the two of you agreed on.", "priorities"))
+        for index, action in enumerate(self.actions):
             label = f"“{action.text}”"
+
+            def problem(text: str) -> None:
+                problems.append(CloseProblem(f"{label} {text}", "actions", index))
+
             if action.carry_decision == "undecided":
-                problems.append(f"{label} was carried from last time: mark it done, kept or dropped.")
+                problem("was carried from last time: mark it done, kept or dropped.")
                 continue
             if not action.is_open:
                 continue
             if not action.owner:
-                problems.append(f"{label} has no owner: add @name.")
+                problem("has no owner: add @name.")
             if action.due is None:
-                problems.append(f"{label} has no deadline: add “by <date>”.")
+                problem("has no deadline: add “by <date>”.")
             phrase = action.vague_phrase
             if phrase:
-                problems.append(f"{label} says “{phrase}”: say what will be done, so it can be checked off.")
+                problem(f"says “{phrase}”: say what will be done, so it can be checked off.")
         return problems
+
+    def unticked_prompts(self) -> list[tuple[str, str]]:
+        """(section title, prompt) for every prompt not ticked off, in agenda order: a reminder, never a problem."""
+        return [
+            (section.title, prompt)
+            for section in self.sections
+            for number, prompt in enumerate(section.prompts)
+            if number not in section.prompts_done
+        ]
 
 
 class UnreadableMeeting(ValueError):

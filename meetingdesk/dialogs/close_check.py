@@ -1,14 +1,28 @@
-"""Before the summary: what is missing, fixed now or closed anyway."""
+"""Before the summary: what is missing, fixed now or closed anyway, and the prompts not covered yet."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from meetingdesk.locations import styles_dir
+
+REMINDERS_NAMED = 4
+"""Unticked prompts named one by one; the rest are counted, so the buttons stay on screen."""
+
+
+def unticked_reminder(unticked: list[tuple[str, str]]) -> str:
+    """The close check's soft reminder: the prompts not ticked off, by section, the first few named."""
+    if not unticked:
+        return ""
+    lines = [f"Not ticked off yet ({len(unticked)}), a reminder only:"]
+    lines += [f"  ☐ {prompt} ({section})" for section, prompt in unticked[:REMINDERS_NAMED]]
+    if len(unticked) > REMINDERS_NAMED:
+        lines.append(f"  … and {len(unticked) - REMINDERS_NAMED} more")
+    return "\n".join(lines)
 
 
 class CloseCheckDialog(ModalScreen[bool]):
@@ -20,18 +34,16 @@ class CloseCheckDialog(ModalScreen[bool]):
         Binding("ctrl+f", "close", "End meeting", id="close_anyway"),
     ]
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], unticked: list[tuple[str, str]] | None = None) -> None:
         super().__init__()
         self.problems = problems
+        self.unticked = unticked or []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="close-check"):
             if self.problems:
                 yield Static("Before you close: a few things are missing", classes="dialog-title")
                 yield Static("\n".join(f"• {problem}" for problem in self.problems), id="problems", markup=False)
-                with Horizontal(classes="dialog-buttons"):
-                    yield Button("Fix them", variant="primary", id="fix")
-                    yield Button("Close anyway", variant="warning", id="close")
             else:
                 yield Static("Ready to close", classes="dialog-title")
                 yield Static(
@@ -39,7 +51,14 @@ class CloseCheckDialog(ModalScreen[bool]):
                     id="problems",
                     markup=False,
                 )
-                with Horizontal(classes="dialog-buttons"):
+            if self.unticked:
+                with VerticalScroll(id="unticked-box", can_focus=False):
+                    yield Static(unticked_reminder(self.unticked), id="unticked", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                if self.problems:
+                    yield Button("Fix them", variant="primary", id="fix")
+                    yield Button("Close anyway", variant="warning", id="close")
+                else:
                     yield Button("End meeting", variant="primary", id="close")
                     yield Button("Back to the meeting", id="fix")
 

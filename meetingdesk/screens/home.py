@@ -19,6 +19,7 @@ from meetingdesk.dialogs.person_picker import EVERYONE, PersonPicker
 from meetingdesk.locations import styles_dir
 from meetingdesk.names import same_name
 from meetingdesk.storage.people_index import EvidenceHit
+from meetingdesk.dates import format_date
 from meetingdesk.storage.rows import MeetingRow
 from meetingdesk.storage.search import COUNT_UP_TO
 from meetingdesk.storage.store import Store
@@ -195,7 +196,7 @@ class HomeScreen(Screen[None]):
             when = self._unfinished.when.astimezone()
             resume.update(
                 f"Unfinished: {self._unfinished.agenda_title} with {self._unfinished.person}, "
-                f"started {when:%a %d %b %H:%M}. Press r to resume it where it stopped."
+                f"started {format_date(when.date())} {when:%H:%M}. Press r to resume it where it stopped."
             )
 
     def _show_status(self) -> None:
@@ -209,7 +210,7 @@ class HomeScreen(Screen[None]):
             elif count > COUNT_UP_TO:
                 parts.append(f"More than {COUNT_UP_TO:,} meetings mention “{self._query}”.")
             else:
-                parts.append(f"{count:,} meeting{'s' if count != 1 else ''} mention “{self._query}”.")
+                parts.append(f"{count:,} meeting{' mentions' if count == 1 else 's mention'} “{self._query}”.")
         if self._query and self._evidence:
             found = len(self._evidence)
             parts.append(f"{found} evidence entr{'ies' if found != 1 else 'y'} too: v shows them.")

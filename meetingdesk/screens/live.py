@@ -6,11 +6,9 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, SelectionList, Static, TextArea
-from textual.widgets.selection_list import Selection
+from textual.widgets import Header, OptionList, Static, TextArea
 
 from meetingdesk import messages
 from meetingdesk.app import desk_app
@@ -27,6 +25,7 @@ from meetingdesk.screens.live_people import LivePeople
 from meetingdesk.widgets.evidence_panel import EvidencePanel
 from meetingdesk.widgets.key_bar import KeyBar
 from meetingdesk.widgets.prep_note import PrepNote
+from meetingdesk.widgets.prompt_list import PromptList
 
 EDITING_ACTIONS = {
     "pause_timer",
@@ -91,7 +90,7 @@ class LiveScreen(LivePeople, Screen[None]):
             yield EvidencePanel(self.meeting.person, id="evidence")
             with Vertical(id="main"):
                 yield Static("", id="section-title", markup=False)
-                yield SelectionList[int](id="prompts")
+                yield PromptList(id="prompts")
                 yield PrepNote(id="prep-note", markup=False)
                 notes = TextArea(id="notes", soft_wrap=True)
                 notes.border_title = "Shared notes · go in the summary"
@@ -183,6 +182,8 @@ class LiveScreen(LivePeople, Screen[None]):
             editor.read_only = read_only
         for panel in self.query(AgreedPanel):
             panel.read_only = read_only
+        for prompts in self.query(PromptList):
+            prompts.read_only = read_only
         self.set_class(read_only, "-read-only")
         self.refresh_bindings()
 
@@ -192,11 +193,8 @@ class LiveScreen(LivePeople, Screen[None]):
         section = meeting.sections[index]
         self.query_one("#sections", AgendaList).show(self.timer)
         self.query_one("#section-title", Static).update(f"{index + 1} of {len(meeting.sections)} · {section.title}")
-        prompts = self.query_one("#prompts", SelectionList)
-        prompts.clear_options()
-        prompts.add_options(
-            [Selection(Content(text), number, number in section.prompts_done) for number, text in enumerate(section.prompts)]
-        )
+        prompts = self.query_one("#prompts", PromptList)
+        prompts.show(section.prompts, section.prompts_done)
         prompts.display = bool(section.prompts)
         self.show_people_part(section)
         prompts.border_title = "Prompts · space ticks one off"
@@ -295,14 +293,13 @@ class LiveScreen(LivePeople, Screen[None]):
             section.private_notes = text
             self.autosave.changed()
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def on_prompt_list_ticked(self, event: PromptList.Ticked) -> None:
         event.stop()
         if self.read_only:
             return
         section = self.meeting.sections[self.meeting.current_section]
-        done = sorted(int(value) for value in event.selection_list.selected)
-        if done != section.prompts_done:
-            section.prompts_done = done
+        if event.done != section.prompts_done:
+            section.prompts_done = event.done
             self.autosave.changed()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -388,11 +385,17 @@ class LiveScreen(LivePeople, Screen[None]):
 
         # What was typed last is on disk before the manager reads the close check.
         self.save_now()
-        self.app.push_screen(CloseCheckDialog(self.meeting.close_check()), self._close_checked)
+        dialog = CloseCheckDialog(self.meeting.close_check(), self.meeting.unticked_prompts())
+        self.app.push_screen(dialog, self._close_checked)
 
     def _close_checked(self, close: bool | None) -> None:
         if not close:
-            self.query_one("#notes", TextArea).focus()
+            # Back to fix things: the cursor goes to the first one, or to the notes when nothing is missing.
+            problems = self.meeting.close_problems()
+            if problems:
+                self.query_one(AgreedPanel).go_to(problems[0].place, problems[0].index)
+            else:
+                self.query_one("#notes", TextArea).focus()
             return
         self.timer.pause()
         self.desk.end(self.meeting)

@@ -18,6 +18,7 @@ from meetingdesk.app import desk_app
 from meetingdesk.errors import MeetingDeskError
 from meetingdesk.people import Change, Profile
 from meetingdesk.locations import styles_dir
+from meetingdesk.dates import format_date
 from meetingdesk.storage.search import ActionRow, PriorityEntry
 from meetingdesk.widgets.evidence_log import EvidenceLog
 from meetingdesk.widgets.key_bar import KeyBar
@@ -85,7 +86,7 @@ class PersonScreen(Screen[None]):
         self._ids: list[str] = []
         for row in desk_app(self).store.rows(person=self.person):
             table.add_row(
-                f"{row.when.astimezone():%a %d %b %Y}",
+                format_date(row.when.astimezone().date()),
                 Text(row.agenda_title),
                 Text(row.status, style={"live": "bold", "planned": "italic"}.get(row.status, "dim")),
                 str(row.open_actions) if row.open_actions else "–",
@@ -133,9 +134,9 @@ class PersonScreen(Screen[None]):
         today = desk_app(self).desk.today()
         lines: list[Content] = []
         for day, items in priorities:
-            lines.append(Content.styled(f"{day:%d %b %Y}", "bold"))
+            lines.append(Content.styled(format_date(day), "bold"))
             for priority in items:
-                extra = [part for part in (priority.measure, f"by {priority.due:%d %b %Y}" if priority.due else "") if part]
+                extra = [part for part in (priority.measure, f"by {format_date(priority.due)}" if priority.due else "") if part]
                 kind = ("stretch assignment: ", "$accent") if priority.kind == "stretch assignment" else ""
                 outcome = (f"\n    outcome: {priority.outcome}", "$text-muted") if priority.outcome else ""
                 lines.append(
@@ -146,7 +147,7 @@ class PersonScreen(Screen[None]):
         )
         lines = []
         for action in actions:
-            due = f"due {action.due:%d %b %Y}" if action.due else "no deadline"
+            due = f"due {format_date(action.due)}" if action.due else "no deadline"
             facts = [action.owner or "no owner", due, age_phrase(action, today)]
             if action.carried_count:
                 facts.append(carry_phrase(action))

@@ -45,7 +45,7 @@ class MeetingRow:
     status: str
     """"planned" while prepared, "live" once started, "ended" when ended."""
     open_actions: int
-    """How many actions are not yet done."""
+    """How many open actions this meeting is the newest to hold: one carried through three meetings counts once, in the last."""
     actions: int
     """How many actions were agreed."""
     priorities: int
