@@ -90,7 +90,7 @@ def agenda_text(
     Built from the agenda's title, purpose and time boxes, never from a note: no shared,
     private or prep note can reach it.
     """
-    when = format_date(meeting.planned_for) if meeting.planned_for else _when(meeting, tz)
+    when = format_date(meeting.planned_for) if meeting.status == "planned" and meeting.planned_for else _when(meeting, tz)
     blocks: list[_Block] = [
         _Heading(f"{_or(meeting.agenda_title, 'Meeting')} with {_or(meeting.person, 'someone')}", 1),
         _Fields((("When", when), ("With", _or(meeting.manager, "not given")), ("Length", format_minutes(meeting.planned_seconds)))),
@@ -118,7 +118,7 @@ def agenda_text(
 
 def agenda_filename(meeting: Meeting) -> str:
     """A safe file name for the agenda, e.g. "2026-12-01-dana-lee-performance-review-agenda.txt"."""
-    day = meeting.planned_for or meeting.when.astimezone().date()
+    day = meeting.when.astimezone().date()
     slug = _slug(f"{meeting.person} {meeting.agenda_title}") or "meeting"
     return f"{day.isoformat()}-{slug}-agenda.txt"
 

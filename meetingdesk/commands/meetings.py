@@ -78,7 +78,7 @@ def list_meetings(args: argparse.Namespace) -> int:
         [
             (
                 row.id[:8],
-                row.planned_for.isoformat() if row.planned_for else f"{row.when.astimezone():%Y-%m-%d %H:%M}",
+                row.planned_for.isoformat() if row.status == "planned" and row.planned_for else f"{row.when.astimezone():%Y-%m-%d %H:%M}",
                 cell(row.person, 30),
                 cell(row.agenda_title or row.agenda_name, 30),
                 row.status,

@@ -161,11 +161,8 @@ def prepare_meeting(args: argparse.Namespace) -> int:
     agenda = desk.find_agenda(args.agenda)
     manager = tidy_name(args.manager or desk.default_manager()) or "Manager"
     meeting = desk.prepare(agenda, args.person, manager, on, asked_as="--with")
-    print(
-        f"Planned {cell(meeting.agenda_title)} with {cell(meeting.person)} on {format_date(meeting.planned_for)} "
-        f"[{meeting.id[:8]}]. Write your prep notes: meetingdesk, then open it. "
-        f"The agenda to send ahead: meetingdesk show {meeting.id[:8]} --format agenda"
-    )
+    print(f"Planned {cell(meeting.agenda_title)} with {cell(meeting.person)} on {format_date(meeting.planned_for)} [{meeting.id[:8]}].")
+    print(f"Write your prep notes: open it in meetingdesk. The agenda to send ahead: meetingdesk show {meeting.id[:8]} --format agenda")
     return 0
 
 

@@ -16,8 +16,8 @@ from meetingdesk.widgets.prep_note import PrepNote
 
 SHARED_TITLE = "Shared notes · go in the summary"
 PRIVATE_TITLE = "Private notes · only you"
-PRIVATE_SECTION_TITLE = "Private notes · this section stays with you (f5 moves a line to the shared notes)"
-SHARED_IN_PRIVATE_SECTION = "Shared notes · only what you move here goes in the summary"
+PRIVATE_SECTION_TITLE = "Private · stays with you · f5 shares a line"
+SHARED_IN_PRIVATE_SECTION = "Shared notes · only lines you share"
 
 
 class LivePeople:
@@ -26,6 +26,7 @@ class LivePeople:
     PEOPLE_BINDINGS = [
         Binding("f4", "toggle_evidence", "Evidence", id="toggle_evidence", tooltip="Evidence since the last review, in place of the agenda"),
         Binding("f5", "share_line", "Share line", id="share_line", tooltip="Move the private line under the cursor to the shared notes"),
+        Binding("f2", "add_stretch", "Add stretch assignment", id="add_stretch", tooltip="A short, visible assignment that grows them, with its date"),
         Binding("f3", "career_outcomes", "Career outcomes", id="career_outcomes", tooltip="The roles they aim for and their aspirations, kept in their profile"),
     ]
 
@@ -41,14 +42,14 @@ class LivePeople:
         title.set_class(section.private, "-private-section")
         if section.private:
             index = self.meeting.current_section
-            title.update(f"{index + 1} of {len(self.meeting.sections)} · {section.title} · private notes: only what you share goes out")
+            title.update(f"{index + 1} of {len(self.meeting.sections)} · {section.title} · private")
         if section.private and not self.read_only and (notes.has_focus or private.has_focus):
             private.focus()
         elif leaving_private and private.has_focus:
             notes.focus()
         self.refresh_bindings()
 
-    PEOPLE_ACTIONS = frozenset({"share_line", "career_outcomes"})
+    PEOPLE_ACTIONS = frozenset({"share_line", "career_outcomes", "add_stretch"})
     """The commands `check_people_action` decides about."""
 
     def check_people_action(self, action: str) -> bool | None:
@@ -84,6 +85,12 @@ class LivePeople:
         _append_line(self.query_one("#notes", TextArea), note_line(event.entry))
 
     # ---- career outcomes --------------------------------------------------------------------------
+
+    def action_add_stretch(self) -> None:
+        """Agree a stretch assignment: a goal of its own kind, with its date and, later, its outcome."""
+        from meetingdesk.widgets.agreed_panel import AgreedPanel
+
+        self.query_one(AgreedPanel).add_priority(stretch=True)
 
     def action_career_outcomes(self) -> None:
         """Ask for the roles aimed for and the aspirations settled today, and keep them in the profile, from this meeting."""

@@ -58,7 +58,7 @@ def test_the_agenda_to_send_ahead_has_purpose_sections_minutes_open_actions_and_
     assert lines[0] == "Performance review with Dana Lee"
     assert "A look back at the period's results" in out
     assert "- Opening: your view first (5 min)" in lines and "- Wrap-up (8 min)" in lines
-    assert "Length: 50 min" in lines
+    assert "Length: 58 min" in lines
     actions = lines[lines.index("Open actions to review") + 1 : lines.index("Goals to review")]
     assert any("Draft the plan (Dana Lee)" in line for line in actions)
     assert not any("Read the guide" in line for line in actions), "done actions are not reviewed"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Input, Static
 
 from meetingdesk.agendas import find_agenda
 from meetingdesk.app import MeetingDeskApp
@@ -34,10 +34,10 @@ async def test_a_career_discussion_updates_aims_and_agrees_a_stretch_assignment_
         await pilot.pause()
         assert "Dana Lee aims for Tech lead; Engineering manager." in notifications(app)
 
-        await pilot.press("ctrl+g")
+        await pilot.press("f2")
         await pilot.pause()
+        assert "Add stretch assignment" in str(app.screen.query_one(".dialog-title", Static).render())
         await type_text(pilot, "Present the platform roadmap to the board")
-        app.screen.query_one("#stretch", Checkbox).value = True
         await pilot.press("enter")
         await pilot.pause()
         assert "A stretch assignment needs its date" in str(app.screen.query_one("#preview", Static).render())

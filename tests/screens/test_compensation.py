@@ -32,10 +32,10 @@ async def test_compensation_notes_stay_private_until_a_line_is_moved_to_the_shar
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
         await pilot.pause()
         screen = app.screen
-        assert "Compensation · private notes: only what you share goes out" in str(screen.query_one("#section-title", Static).render())
+        assert "5 of 6 · Compensation · private" in str(screen.query_one("#section-title", Static).render())
         private = screen.query_one("#private", TextArea)
         assert app.focused is private, "the cursor starts in the private notes"
-        assert "stays with you" in str(private.border_title) and private.has_class("-private-section")
+        assert str(private.border_title) == "Private · stays with you · f5 shares a line" and private.has_class("-private-section")
         await type_text(pilot, "We agreed a staged increase at the Q2 milestone")
         await pilot.press("enter")
         await type_text(pilot, "Budget is tight this year")
