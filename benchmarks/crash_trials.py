@@ -116,7 +116,7 @@ def run_trial(desk: Desk, kind: str, rng: random.Random) -> Trial:
     before = set(desk.meeting_files())
     done: list[Done] = []
     person = f"Trial {rng.randrange(10**6)}"
-    terminal = desk.run("new", "--agenda", "development-check-in", "--with", person)
+    terminal = desk.run("new", "--agenda", "development-check-in", "--with", person, "--manager", "Sam Rivera")
     try:
         if kind == "creating":
             terminal.drain(rng.uniform(0.0, 1.5))

@@ -99,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--agenda", required=True, metavar="NAME|PATH", help="a built-in agenda name or a path to a .md agenda")
     new.add_argument("--with", dest="person", required=True, metavar="NAME", help='the person you are meeting, e.g. "Dana Lee"')
     new.add_argument("--minutes", type=int, metavar="N", help="total length; every time box is scaled to fit")
-    new.add_argument("--manager", metavar="NAME", help="who runs the meeting (default: the last one used, or your login)")
+    new.add_argument("--manager", metavar="NAME", help="who runs the meeting (default: your name, asked on the first run)")
 
     commands.add_parser("agendas", help="list the agendas you can use")
     commands.add_parser("resume", help="reopen the most recent unfinished meeting where it stopped")
@@ -165,6 +165,8 @@ def new_meeting(agenda_name: str, person: str, minutes: int | None, manager: str
         raise CommandError(
             f"--minutes must be a whole number from {len(agenda.sections)} (one per section) to {MAX_MEETING_MINUTES}."
         )
+    if tidy_name(manager or "") and not desk.settings.manager_name:
+        desk.keep_manager_name(manager)  # the manager said who they are: the first run asks nothing
     manager = tidy_name(manager or desk.default_manager()) or "Manager"
     meeting = desk.new_meeting(agenda, person, manager, minutes, asked_as="--with")
     return run_app(desk, start_meeting=meeting)
@@ -184,8 +186,8 @@ def run_app(desk=None, **start) -> int:
     # The home screen looks at every meeting file just after its first frame, in a worker
     # (Store.check_files); `new` and `resume` read only what moved in the folder since the last look.
     desk = desk if desk is not None else open_desk(check_files=False)
-    desk.settings  # noqa: B018 - a settings file that can't be read stops here, in one sentence, not in the app
-    app = MeetingDeskApp(desk.store, **start)
+    # A settings file that can't be read stops here, in one sentence, not inside the app.
+    app = MeetingDeskApp(desk.store, ask_manager_name=desk.manager_name_to_ask(), **start)
     app.run()
     return app.return_code or 0
 

@@ -6,12 +6,12 @@ Time comes from the clock given to the desk. Nothing here imports Textual.
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from meetingdesk.locations import user_agendas_dir
+from meetingdesk.account import full_name as account_full_name
+from meetingdesk.locations import meetings_dir, user_agendas_dir
 from meetingdesk.names import resolve_person, tidy_name
 from meetingdesk.storage.files import StoreError
 from meetingdesk.storage.search import ActionRow, Search
@@ -71,14 +71,41 @@ class Desk(Preparing):
     # --- setting a meeting up ---
 
     def default_manager(self) -> str:
-        """The last manager who ran a meeting here, else the login name."""
+        """Who runs a new meeting: the name kept in the settings, else the last manager here, else
+        the account's full name (never the login name), else ""."""
+        return self.settings.manager_name or self.store.last_manager() or account_full_name()
+
+    def manager_name_to_ask(self) -> str | None:
+        """On the first run, the name to offer when asking the manager's name; None when there is nothing to ask.
+
+        First run: no name in the settings and no meeting yet. A data folder that already
+        holds meetings takes its last manager's name into the settings without asking.
+        """
+        if self.settings.manager_name:
+            return None
         last = self.store.last_manager()
         if last:
-            return last
-        try:
-            return getpass.getuser()
-        except (KeyError, OSError):
-            return ""
+            from meetingdesk.storage.files import StoreError
+
+            try:
+                self.keep_manager_name(last)
+            except StoreError:
+                pass  # read-only media: the last manager is still the default
+            return None
+        folder = meetings_dir(self.store.root)
+        if folder.is_dir() and any(folder.iterdir()):
+            return None  # meetings not read into the index yet: the next start takes the name from them
+        return account_full_name()
+
+    def keep_manager_name(self, name: str) -> None:
+        """Keep `name` as the manager's name in the settings; StoreError when they can't be written."""
+        self.save_settings(self.settings.model_copy(update={"manager_name": tidy_name(name)}))
+
+    def find_agenda(self, name_or_path: str) -> Agenda:
+        """A built-in or the manager's own agenda by name, or an agenda file by path; AgendaError says why not."""
+        from meetingdesk.agendas import find_agenda
+
+        return find_agenda(name_or_path, user_agendas_dir(self.store.root))
 
     # --- people ---
 
@@ -98,11 +125,7 @@ class Desk(Preparing):
         """The owner of some action whom `typed` means, matched as `person_named` matches."""
         return resolve_person(typed, self.search.owners(open_only=False), asked_as) or tidy_name(typed)
 
-    def find_agenda(self, name_or_path: str) -> Agenda:
-        """A built-in or the manager's own agenda by name, or an agenda file by path; AgendaError says why not."""
-        from meetingdesk.agendas import find_agenda
-
-        return find_agenda(name_or_path, user_agendas_dir(self.store.root))
+    # --- starting and following up ---
 
     def new_meeting(
         self, agenda: Agenda, person: str, manager: str, minutes: int | None = None, asked_as: str = ""
@@ -177,6 +200,15 @@ class Desk(Preparing):
         meeting.follows = previous.id
         return meeting
 
+    def previous_meeting_id(self, meeting: Meeting) -> str | None:
+        """The last meeting with the same person before `meeting` (the one it follows, if still kept), or None."""
+        if meeting.follows and self.store.has(meeting.follows):
+            return meeting.follows
+        for row in self.store.rows(person=meeting.person, limit=5):
+            if row.id != meeting.id and row.when <= meeting.when:
+                return row.id
+        return None
+
     # --- ending and amending ---
 
     def end(self, meeting: Meeting) -> None:
@@ -205,20 +237,47 @@ class Desk(Preparing):
                 problems.append(str(error))
         return problems
 
-    def amend(self, meeting: Meeting, change: Callable[[Meeting], str]) -> tuple[Meeting, str]:
+    def amend(self, meeting: Meeting, change: Callable[[Meeting], str], *, private: bool = False) -> tuple[Meeting, str]:
         """Apply `change` to a copy of the record and save it; the saved copy and what changed.
 
-        Once the meeting has ended, the change is recorded as a dated amendment. The
-        meeting given is left untouched, so a failed save (StoreError) changes nothing.
+        Once the meeting has ended, the change is recorded as a dated amendment (`private`
+        for a change to private notes, which no summary names). The meeting given is left
+        untouched, so a failed save (StoreError) changes nothing.
         """
         from meetingdesk.models import Amendment
 
         updated = meeting.model_copy(deep=True)
         what = change(updated)
         if updated.status == "ended":
-            updated.amendments.append(Amendment(at=self.clock(), what=what))
+            updated.amendments.append(Amendment(at=self.clock(), what=what, private=private))
         self.store.save(updated)
         return updated, what
+
+    def done_today(self, action_id: str) -> Callable[[Meeting], str]:
+        """A change for `amend`: the action `action_id` marked done today."""
+        today = self.today()
+
+        def change(meeting: Meeting) -> str:
+            action = next(action for action in meeting.actions if action.id == action_id)
+            action.done_on = today
+            return f"Marked “{action.text}” done."
+
+        return change
+
+    def mark_done(self, meeting_id: str, action_id: str) -> Meeting:
+        """Mark an action done today in the ended meeting holding it (an amendment), and return that meeting.
+
+        StoreError says why not: the meeting can't be read, still runs (the action is
+        marked there), or no longer holds the action.
+        """
+        meeting = self.store.load(meeting_id)
+        if not any(action.id == action_id for action in meeting.actions):
+            raise StoreError(f"The meeting with {meeting.person} no longer holds this action: it changed since the list was made.")
+        if meeting.status == "live":
+            raise StoreError(
+                f"This action is in the unfinished meeting with {meeting.person}: resume it (r on the home screen) and mark it done there."
+            )
+        return self.amend(meeting, self.done_today(action_id))[0]
 
     # --- looking across meetings ---
 

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from meetingdesk import literal_markdown
 from meetingdesk.models import ActionItem, Meeting, Priority
 from meetingdesk.quickadd import format_date
-from meetingdesk.timer import format_minutes
+from meetingdesk.timer import format_minutes, original_seconds
 
 PRIVATE_HEADING = "Private notes (not for sharing)"
 """The heading over the manager's private notes, shown only when asked for."""
@@ -58,19 +59,30 @@ class _TimeTable:
 _Block = _Heading | _Paragraph | _Fields | _Bullets | _TimeTable
 
 
-def summary_markdown(meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None) -> str:
-    """The summary as markdown, for files and the screen; private notes only if `include_private`.
+def summary_markdown(
+    meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None, with_time: bool = True
+) -> str:
+    """The summary as markdown, for files and the screen (the record): private notes only if
+    `include_private`, the time table unless `with_time` is False.
 
     Names, titles, action text and notes come out literally: anything markdown
     would interpret in them is escaped, so no text typed in a meeting can add a
     heading, a link or a table to the summary.
     """
-    return _render_markdown(_build_blocks(meeting, include_private, tz))
+    return _render_markdown(_build_blocks(meeting, include_private, tz, with_time))
 
 
-def summary_text(meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None) -> str:
-    """The summary as plain text for pasting into an email; private notes only if `include_private`."""
-    return _render_text(_build_blocks(meeting, include_private, tz))
+def summary_text(
+    meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None, with_time: bool = False
+) -> str:
+    """The summary as plain text for pasting into an email: private notes only if `include_private`,
+    the time table only if `with_time` (the person rarely needs it; the record keeps it)."""
+    return _render_text(_build_blocks(meeting, include_private, tz, with_time))
+
+
+def actions_in_order(actions: list[ActionItem]) -> list[ActionItem]:
+    """Actions as the summary lists them: soonest deadline first, none last; the same deadline keeps the manager's order."""
+    return sorted(actions, key=lambda a: (a.due is None, a.due or date.min))
 
 
 def summary_filename(meeting: Meeting, extension: str) -> str:
@@ -126,7 +138,7 @@ def agenda_filename(meeting: Meeting) -> str:
 # --- the walk over the meeting -------------------------------------------------
 
 
-def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) -> list[_Block]:
+def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None, with_time: bool) -> list[_Block]:
     blocks: list[_Block] = [
         _Heading(f"{_or(meeting.agenda_title, 'Meeting')} with {_or(meeting.person, 'someone')}", 1),
         *_amended_blocks(meeting, tz),
@@ -147,29 +159,29 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) ->
 
     blocks.append(_Heading("Actions", 2))
     if meeting.actions:
-        # Sorted is stable, so actions with the same deadline (or none) keep the manager's order.
-        ordered = sorted(meeting.actions, key=lambda a: (a.due is None, a.due or date.min))
-        blocks.append(_Bullets(tuple(_action_line(a) for a in ordered)))
+        blocks.append(_Bullets(tuple(_action_line(a) for a in actions_in_order(meeting.actions))))
     else:
         blocks.append(_Paragraph(("None agreed.",)))
 
     blocks.append(_Heading("Notes", 2))
     blocks.extend(_notes_blocks([(s.title, s.notes) for s in meeting.sections], "No shared notes."))
 
-    blocks.append(_Heading("Time", 2))
-    blocks.append(
-        _TimeTable(
-            tuple(
-                (
-                    _or(s.title, f"Section {number}"),
-                    format_minutes(s.planned_seconds),
-                    format_minutes(s.actual_seconds),
-                )
-                for number, s in enumerate(meeting.sections, start=1)
-            ),
-            (format_minutes(meeting.planned_seconds), format_minutes(meeting.actual_seconds)),
+    if with_time:
+        # Planned is the agenda's time box, not a plan rebalanced during the meeting.
+        blocks.append(_Heading("Time", 2))
+        blocks.append(
+            _TimeTable(
+                tuple(
+                    (
+                        _or(s.title, f"Section {number}"),
+                        format_minutes(original_seconds(s)),
+                        format_minutes(s.actual_seconds),
+                    )
+                    for number, s in enumerate(meeting.sections, start=1)
+                ),
+                (format_minutes(sum(map(original_seconds, meeting.sections))), format_minutes(meeting.actual_seconds)),
+            )
         )
-    )
 
     if include_private:
         blocks.append(_Heading(PRIVATE_HEADING, 2))
@@ -180,14 +192,32 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) ->
     return blocks
 
 
+AMENDMENTS_LISTED = 5
+"""The most changes the "Amended on …" list names; the rest are counted."""
+
+
 def _amended_blocks(meeting: Meeting, tz: tzinfo | None) -> list[_Block]:
-    # The person should know the record changed after the meeting, and when it last did.
-    if not meeting.amendments:
+    # The person should know the record changed after the meeting, when it last did, and what changed.
+    # A change to private notes is the manager's alone: the person is never told of it.
+    amendments = [amendment for amendment in meeting.amendments if not amendment.private]
+    if not amendments:
         return []
-    latest = max(amendment.at for amendment in meeting.amendments)
-    count = len(meeting.amendments)
+    latest = max(amendment.at for amendment in amendments)
+    count = len(amendments)
     changes = "1 change" if count == 1 else f"{count} changes"
-    return [_Paragraph((f"Amended on {format_date(_local(latest, tz).date())} ({changes} since the meeting).",))]
+    # The same change made again (notes edited twice) is named once, with how often.
+    times: dict[str, int] = {}
+    for amendment in amendments:
+        what = _one_line(amendment.what) or "A change"
+        times[what] = times.get(what, 0) + 1
+    listed = [what if n == 1 else f"{what} ({n} times)" for what, n in times.items()]
+    if len(listed) > AMENDMENTS_LISTED:
+        rest = len(listed) - AMENDMENTS_LISTED + 1
+        listed = [*listed[: AMENDMENTS_LISTED - 1], f"and {rest} other changes"]
+    return [
+        _Paragraph((f"Amended on {format_date(_local(latest, tz).date())} ({changes} since the meeting):",)),
+        _Bullets(tuple(listed)),
+    ]
 
 
 def _notes_blocks(notes: list[tuple[str, str]], when_empty: str) -> list[_Block]:
@@ -230,6 +260,8 @@ def _action_line(action: ActionItem) -> str:
         line += f" — done {format_date(action.done_on)}"
     elif action.dropped_reason.strip():
         line += f" — dropped: {_one_line(action.dropped_reason)}"
+    if action.settled_on and not action.is_open:
+        line += f" (settled in the meeting of {format_date(action.settled_on)})"
     return line
 
 
@@ -279,18 +311,9 @@ def _slug(text: str) -> str:
 
 # --- markdown ------------------------------------------------------------------
 
-# Characters markdown (CommonMark plus GFM tables and strikethrough) would
-# interpret anywhere in a line. "!" and "(" need a "[" to mean anything, and
-# "[" is escaped, so they stay readable.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
-# Openings that start a list, a setext underline or a thematic break.
-_MD_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
-
-
 def _md(text: str) -> str:
-    """`text` on one line, escaped so markdown shows it literally and it cannot start a block."""
-    escaped = _MD_INLINE.sub(r"\\\1", _one_line(text))
-    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
+    """`text` on one line, escaped so markdown shows it as typed where a line (or a bullet) starts."""
+    return literal_markdown.block_line(_one_line(text))
 
 
 def _render_markdown(blocks: list[_Block]) -> str:
@@ -298,33 +321,32 @@ def _render_markdown(blocks: list[_Block]) -> str:
     for block in blocks:
         match block:
             case _Heading(text, level):
-                chunks.append(f"{'#' * level} {_md(text)}")
+                chunks.append(f"{'#' * level} {literal_markdown.heading(_one_line(text))}")
             case _Paragraph(lines):
                 chunks.append(_md_paragraph(lines))
             case _Fields(rows):
-                chunks.append("\n".join(f"- **{label}:** {_md(value)}" for label, value in rows))
+                chunks.append("\n".join(f"- **{label}:** {literal_markdown.inline(_one_line(value))}" for label, value in rows))
             case _Bullets(items):
                 chunks.append("\n".join(f"- {_md(item)}" for item in items))
             case _TimeTable(rows, (planned, taken)):
                 table = ["| Section | Planned | Taken |", "| --- | ---: | ---: |"]
-                table += [f"| {_md(title)} | {p} | {t} |" for title, p, t in rows]
+                table += [f"| {literal_markdown.table_cell(_one_line(title))} | {p} | {t} |" for title, p, t in rows]
                 table.append(f"| **Total** | **{planned}** | **{taken}** |")
                 chunks.append("\n".join(table))
     return "\n\n".join(chunks) + "\n"
 
 
 def _md_paragraph(lines: tuple[str, ...]) -> str:
-    out: list[str] = []
-    for index, line in enumerate(lines):
-        if not line.strip():
-            out.append("")
-            continue
-        escaped = _md(line)
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        # A trailing backslash is markdown's hard line break: it keeps the note's line breaks.
-        out.append(escaped + "\\" if following.strip() else escaped)
-    # Several blank lines in a row would read as one anyway; keep the file tidy.
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
+    """A note's lines as markdown paragraphs (a blank line starts the next), each line kept on its own."""
+    runs: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            runs[-1].append(_one_line(line))
+        elif runs[-1]:
+            runs.append([])
+    # Two trailing spaces are markdown's hard line break: they keep the note's line breaks
+    # and, unlike a backslash, nobody reading the file raw sees them.
+    return "\n\n".join("  \n".join(literal_markdown.paragraph_lines(run)) for run in runs if run)
 
 
 # --- plain text ----------------------------------------------------------------

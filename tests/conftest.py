@@ -24,6 +24,8 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setenv("USER", "Sam Rivera")
+    # The manager's name is offered from the account's full name, never the login: give the tests one.
+    monkeypatch.setattr("meetingdesk.desk.account_full_name", lambda: "Sam Rivera")
     monkeypatch.delenv("TMUX", raising=False)
     import time
 

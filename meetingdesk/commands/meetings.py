@@ -28,6 +28,7 @@ def add_commands(commands) -> None:
         help="markdown (default), text for email, json, or agenda: the plain-text agenda to send the person ahead",
     )
     show.add_argument("--include-private", action="store_true", help="include your private notes")
+    show.add_argument("--with-time", action="store_true", help="include the time table in text (markdown always has it)")
 
     export = commands.add_parser("export", help="write summaries or a JSON export to files")
     export.add_argument("id", nargs="?", metavar="ID", help="the meeting id, or its first few characters")
@@ -35,6 +36,7 @@ def add_commands(commands) -> None:
     export.add_argument("--format", metavar="markdown|text|json", help="markdown or text summaries, or json to import elsewhere")
     export.add_argument("--out", metavar="PATH", help="the file to write; with --all and markdown or text, a folder")
     export.add_argument("--include-private", action="store_true", help="include your private notes")
+    export.add_argument("--with-time", action="store_true", help="include the time table in text (markdown always has it)")
 
     importing = commands.add_parser("import", help="add the meetings of a JSON export to the data folder")
     importing.add_argument("path", metavar="PATH", help="a file written by `meetingdesk export --format json`")
@@ -107,11 +109,20 @@ def show_meeting(args: argparse.Namespace) -> int:
 
         print_json(meeting_document(meeting, include_private=args.include_private))
         return 0
+    sys.stdout.write(_renderer(desk, output, args.with_time)(meeting, include_private=args.include_private))
+    return 0
+
+
+def _renderer(desk, output: str, with_time: bool):
+    """The summary in `output` (markdown or text): text has the time table with --with-time or
+    when the settings put it in the email, as Copy summary does; markdown, the record, always has it."""
+    from functools import partial
+
     from meetingdesk.summary import summary_markdown, summary_text
 
-    render = summary_text if output == "text" else summary_markdown
-    sys.stdout.write(render(meeting, include_private=args.include_private))
-    return 0
+    if output == "text":
+        return partial(summary_text, with_time=with_time or desk.settings.time_in_email)
+    return summary_markdown
 
 
 def export_meetings(args: argparse.Namespace) -> int:
@@ -119,7 +130,7 @@ def export_meetings(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from meetingdesk.storage.files import StoreError, write_private_file
-    from meetingdesk.summary import summary_filename, summary_markdown, summary_text
+    from meetingdesk.summary import summary_filename
     from meetingdesk.storage.transfer import export_json
 
     output = check_format(args.format, ("markdown", "text", "json"))
@@ -138,7 +149,8 @@ def export_meetings(args: argparse.Namespace) -> int:
             f"The folder {out.parent} does not exist: create it first, or give --out a path in a folder that exists."
         )
 
-    store = open_desk().store
+    desk = open_desk()
+    store = desk.store
     failed = 0
     if args.all:
         meetings = []
@@ -162,7 +174,7 @@ def export_meetings(args: argparse.Namespace) -> int:
         write_private_file(target, export_json(meetings, include_private=args.include_private, people=people))
         written.append(target)
     else:
-        render = summary_text if output == "text" else summary_markdown
+        render = _renderer(desk, output, args.with_time)
         extension = FORMAT_EXTENSIONS[output]
         if args.all:
             if out.exists() and not out.is_dir():

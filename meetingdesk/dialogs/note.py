@@ -1,4 +1,4 @@
-"""Edit a section's shared notes after the meeting: pick the section, change the text, save."""
+"""Edit a section's notes after the meeting: pick the section, change the shared or private text, save."""
 
 from __future__ import annotations
 
@@ -6,14 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Select, Static, TextArea
+from textual.widgets import Label, Select, Static, TextArea
 
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import SectionRecord
 
-
-class NoteDialog(ModalScreen[dict[int, str] | None]):
-    """Shared notes per section; dismisses with {section index: new notes} for the sections changed."""
+class NoteDialog(ModalScreen[dict[tuple[int, str], str] | None]):
+    """Notes per section; dismisses with {(section index, "notes" or "private_notes"): new text} for what changed."""
 
     CSS_PATH = styles_dir() / "dialogs.tcss"
     BINDINGS = [
@@ -21,18 +20,20 @@ class NoteDialog(ModalScreen[dict[int, str] | None]):
         Binding("escape", "cancel", "Cancel", id="cancel"),
     ]
 
-    def __init__(self, sections: list[SectionRecord], start: int = 0) -> None:
+    def __init__(self, sections: list[SectionRecord], start: int = 0, *, show_private: bool = True) -> None:
         super().__init__()
         self.sections = sections
         self.section = min(max(start, 0), len(sections) - 1)
-        self.edited: dict[int, str] = {}
-        """Text typed so far per section, kept while the manager switches between sections."""
+        self.show_private = show_private
+        """False while private notes are hidden (f2): their field is left out, and nothing in it changes."""
+        self.edited: dict[tuple[int, str], str] = {}
+        """Text typed so far per section and field, kept while the manager switches between sections."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Edit notes", classes="dialog-title")
             yield Static(
-                "Shared notes go into the summary the person receives. Private notes are not shown here.",
+                "Shared notes go into the summary the person receives; private notes never do.",
                 classes="dialog-help",
             )
             yield Select(
@@ -41,8 +42,20 @@ class NoteDialog(ModalScreen[dict[int, str] | None]):
                 allow_blank=False,
                 id="section",
             )
+            yield Label("Shared notes")
             yield TextArea(self.sections[self.section].notes, id="note-text", soft_wrap=True)
+            if self.show_private:
+                yield Label("Private notes · only you")
+                yield TextArea(self.sections[self.section].private_notes, id="private-text", soft_wrap=True)
+            else:
+                yield Label("Private notes are hidden: f2 shows them.", id="private-hidden")
             yield Static("ctrl+s saves · tab next field · escape cancels", classes="dialog-keys")
+
+    def _editors(self) -> dict[str, TextArea]:
+        editors = {"notes": self.query_one("#note-text", TextArea)}
+        if self.show_private:
+            editors["private_notes"] = self.query_one("#private-text", TextArea)
+        return editors
 
     def on_mount(self) -> None:
         self.query_one("#note-text", TextArea).focus()
@@ -53,16 +66,18 @@ class NoteDialog(ModalScreen[dict[int, str] | None]):
             return
         self._keep_typed()
         self.section = event.value
-        text = self.edited.get(self.section, self.sections[self.section].notes)
-        self.query_one("#note-text", TextArea).load_text(text)
+        for field, editor in self._editors().items():
+            editor.load_text(self.edited.get((self.section, field), getattr(self.sections[self.section], field)))
 
     def _keep_typed(self) -> None:
-        self.edited[self.section] = self.query_one("#note-text", TextArea).text
+        for field, editor in self._editors().items():
+            self.edited[(self.section, field)] = editor.text
 
     def action_save(self) -> None:
         self._keep_typed()
-        changed = {index: text for index, text in self.edited.items() if text != self.sections[index].notes}
-        self.dismiss(changed)
+        self.dismiss(
+            {(index, field): text for (index, field), text in self.edited.items() if text != getattr(self.sections[index], field)}
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from meetingdesk.screens.home import HomeScreen
+    from meetingdesk.screens.last_meeting import LastMeetingScreen
     from meetingdesk.screens.live import LiveScreen
     from meetingdesk.screens.new_meeting import NewMeetingScreen
     from meetingdesk.screens.open_actions import OpenActionsScreen
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HomeScreen",
+    "LastMeetingScreen",
     "LiveScreen",
     "NewMeetingScreen",
     "OpenActionsScreen",
@@ -35,6 +37,7 @@ __all__ = [
 
 _MODULES = {
     "HomeScreen": "home",
+    "LastMeetingScreen": "last_meeting",
     "LiveScreen": "live",
     "NewMeetingScreen": "new_meeting",
     "OpenActionsScreen": "open_actions",

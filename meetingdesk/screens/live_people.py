@@ -14,20 +14,21 @@ from meetingdesk.models import SectionRecord
 from meetingdesk.widgets.evidence_panel import EvidencePanel, note_line
 from meetingdesk.widgets.prep_note import PrepNote
 
-SHARED_TITLE = "Shared notes · go in the summary"
-PRIVATE_TITLE = "Private notes · only you"
-PRIVATE_SECTION_TITLE = "Private · stays with you · f5 shares a line"
-SHARED_IN_PRIVATE_SECTION = "Shared notes · only lines you share"
+PRIVATE_SECTION_TITLES = ("Private · stays with you · f8 shares a line", "Private · f8 shares")
+"""The private notes' title in a private section, on a wide screen and in a narrow column."""
+SHARED_IN_PRIVATE_SECTION_TITLES = ("Shared notes · only lines you share", "Shared · lines shared")
+"""The shared notes' title in a private section, likewise."""
 
 
 class LivePeople:
     """Evidence, prep and private sections on the live screen."""
 
+    # f2-f4 are the live screen's own; f6 and f7 belong to the notes editor.
     PEOPLE_BINDINGS = [
-        Binding("f4", "toggle_evidence", "Evidence", id="toggle_evidence", tooltip="Evidence since the last review, in place of the agenda"),
-        Binding("f5", "share_line", "Share line", id="share_line", tooltip="Move the private line under the cursor to the shared notes"),
-        Binding("f2", "add_stretch", "Add stretch assignment", id="add_stretch", tooltip="A short, visible assignment that grows them, with its date"),
-        Binding("f3", "career_outcomes", "Career outcomes", id="career_outcomes", tooltip="The roles they aim for and their aspirations, kept in their profile"),
+        Binding("f5", "toggle_evidence", "Evidence", id="toggle_evidence", tooltip="Evidence since the last review, in place of the agenda"),
+        Binding("f8", "share_line", "Share line", id="share_line", tooltip="Move the private line under the cursor to the shared notes"),
+        Binding("f9", "career_outcomes", "Career outcomes", id="career_outcomes", tooltip="The roles they aim for and their aspirations, kept in their profile"),
+        Binding("ctrl+s", "add_stretch", "Add stretch assignment", id="add_stretch", tooltip="A short, visible assignment that grows them, with its date"),
     ]
 
     def show_people_part(self, section: SectionRecord) -> None:
@@ -35,15 +36,16 @@ class LivePeople:
         self.query_one(PrepNote).show(section)
         notes, private = self.query_one("#notes", TextArea), self.query_one("#private", TextArea)
         leaving_private = private.has_class("-private-section") and not section.private
-        notes.border_title = SHARED_IN_PRIVATE_SECTION if section.private else SHARED_TITLE
-        private.border_title = PRIVATE_SECTION_TITLE if section.private else PRIVATE_TITLE
         private.set_class(section.private, "-private-section")
+        self.on_resize()  # the live screen's own titles for this width, then a private section's
+        self._title_private_section()
         title = self.query_one("#section-title", Static)
         title.set_class(section.private, "-private-section")
         if section.private:
             index = self.meeting.current_section
             title.update(f"{index + 1} of {len(self.meeting.sections)} · {section.title} · private")
-        if section.private and not self.read_only and (notes.has_focus or private.has_focus):
+        hidden = self.has_class("-private-hidden")  # f2: private notes kept off a shared screen
+        if section.private and not self.read_only and not hidden and (notes.has_focus or private.has_focus):
             private.focus()
         elif leaving_private and private.has_focus:
             notes.focus()
@@ -54,12 +56,25 @@ class LivePeople:
 
     def check_people_action(self, action: str) -> bool | None:
         """Whether a people command can run now: only in the window running the meeting; Share line only
-        in a private section."""
+        in a private section whose private notes are on screen."""
         if self.read_only:
             return False
         if action == "share_line":
-            return True if self.meeting.sections[self.meeting.current_section].private else None
+            private = self.meeting.sections[self.meeting.current_section].private
+            return True if private and not self.has_class("-private-hidden") else None
         return True
+
+    def on_resize(self) -> None:
+        # Textual calls this after the live screen's own on_resize, which puts back the usual titles.
+        self._title_private_section()
+
+    def _title_private_section(self) -> None:
+        """In a private section, titles that say so, fitted to the width."""
+        if not self.meeting.sections[self.meeting.current_section].private:
+            return
+        narrow = self.size.width < 100
+        self.query_one("#private", TextArea).border_title = PRIVATE_SECTION_TITLES[narrow]
+        self.query_one("#notes", TextArea).border_title = SHARED_IN_PRIVATE_SECTION_TITLES[narrow]
 
     # ---- evidence since the last review ---------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from textual import work
 from textual.app import ComposeResult
@@ -25,7 +26,7 @@ from meetingdesk.locations import exports_dir, styles_dir
 from meetingdesk.models import ActionItem, Meeting, Priority
 from meetingdesk.quickadd import format_date
 from meetingdesk.storage.files import StoreError, write_private_file
-from meetingdesk.summary import summary_filename, summary_markdown, summary_text
+from meetingdesk.summary import actions_in_order, summary_filename, summary_markdown, summary_text
 from meetingdesk.widgets.item_list import ItemList
 from meetingdesk.widgets.key_bar import KeyBar
 
@@ -35,9 +36,14 @@ class RecordList(ItemList):
 
     BINDINGS = [Binding("enter", "select", "Edit", id="record_edit")]
 
+    def __init__(self, empty_text: str, *, movable: bool = True, id: str | None = None) -> None:
+        super().__init__(empty_text, id=id)
+        self.movable = movable
+        """False for the actions, listed in the summary's order (by deadline), which moving can't change."""
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Disabled rather than removed: the key then reaches the screen's "e" (Export summary).
-        if action == "edit":
+        if action == "edit" or (action == "move" and not self.movable):
             return False
         return super().check_action(action, parameters)
 
@@ -59,9 +65,14 @@ class RecordScreen(Screen[None]):
         Binding("escape", "home", "Meetings", id="home", tooltip="Back to the list of meetings"),
     ]
 
+    SHOWS_PRIVATE_NOTES = True
+    """f2 decides whether Edit notes shows the private notes too."""
+
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
         self.meeting = meeting
+        self.listed: list[ActionItem] = []
+        """The actions as the list (and the summary) shows them: by deadline."""
 
     @property
     def desk(self) -> Desk:
@@ -73,7 +84,7 @@ class RecordScreen(Screen[None]):
             with VerticalScroll(id="summary-scroll"):
                 yield Markdown(summary_markdown(self.meeting), id="summary")
             with Vertical(id="record-side"):
-                yield RecordList("No actions. Press a to add one.", id="record-actions")
+                yield RecordList("No actions. Press a to add one.", movable=False, id="record-actions")
                 yield RecordList("No priorities. Press p to add one.", id="record-priorities")
         yield KeyBar()
 
@@ -91,7 +102,8 @@ class RecordScreen(Screen[None]):
         self._show_lists()
 
     def _show_lists(self) -> None:
-        self.query_one("#record-actions", RecordList).show_items([_action_entry(a) for a in self.meeting.actions])
+        self.listed = actions_in_order(self.meeting.actions)
+        self.query_one("#record-actions", RecordList).show_items([_action_entry(a) for a in self.listed])
         self.query_one("#record-priorities", RecordList).show_items([_priority_entry(p) for p in self.meeting.priorities])
         self.refresh_bindings()
 
@@ -102,9 +114,9 @@ class RecordScreen(Screen[None]):
         if actions is None:
             return None
         index = actions.highlighted
-        if not actions.has_items or index is None or index >= len(self.meeting.actions):
+        if not actions.has_items or index is None or index >= len(self.listed):
             return None
-        return self.meeting.actions[index]
+        return self.listed[index]
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         # "Mark done" and "Reopen" follow the highlighted action.
@@ -120,13 +132,13 @@ class RecordScreen(Screen[None]):
 
     # --- amending ---
 
-    def _amend(self, change: Callable[[Meeting], str]) -> bool:
+    def _amend(self, change: Callable[[Meeting], str], *, private: bool = False) -> bool:
         """Apply `change` to a copy, record it as an amendment once the meeting has ended, and save.
 
         The screen's meeting is replaced only after the save worked, so what is shown is what is on disk.
         """
         try:
-            updated, what = self.desk.amend(self.meeting, change)
+            updated, what = self.desk.amend(self.meeting, change, private=private)
         except StoreError as error:
             self.notify(str(error), title="The change was not saved", severity="error", markup=False)
             return False
@@ -142,13 +154,7 @@ class RecordScreen(Screen[None]):
         action = self._highlighted_action()
         if action is None or not action.is_open:
             return
-        today = self._today()
-
-        def change(meeting: Meeting) -> str:
-            _with_id(meeting.actions, action.id).done_on = today
-            return f"Marked “{action.text}” done."
-
-        self._amend(change)
+        self._amend(self.desk.done_today(action.id))
 
     def action_reopen(self) -> None:
         action = self._highlighted_action()
@@ -184,19 +190,15 @@ class RecordScreen(Screen[None]):
     def action_edit_notes(self) -> None:
         from meetingdesk.dialogs.note import NoteDialog
 
-        def edited(changed: dict[int, str] | None) -> None:
-            if not changed:
-                return
+        def edited(changed: dict[tuple[int, str], str] | None) -> None:
+            # Shared and private edits are two amendments: only the shared one is named in the summary.
+            for field, kind in (("notes", "shared"), ("private_notes", "private")):
+                texts = {index: text for (index, edited_field), text in (changed or {}).items() if edited_field == field}
+                if texts:
+                    self._amend(partial(_edit_notes, texts, field, kind), private=field == "private_notes")
 
-            def change(meeting: Meeting) -> str:
-                for index, text in changed.items():
-                    meeting.sections[index].notes = text
-                titles = " and ".join(f"“{meeting.sections[index].title}”" for index in sorted(changed))
-                return f"Edited the shared notes of {titles}."
-
-            self._amend(change)
-
-        self.app.push_screen(NoteDialog(self.meeting.sections, start=self.meeting.current_section), edited)
+        hidden = desk_app(self).private_notes_hidden
+        self.app.push_screen(NoteDialog(self.meeting.sections, start=self.meeting.current_section, show_private=not hidden), edited)
 
     def on_item_list_edit(self, event: ItemList.Edit) -> None:
         event.stop()
@@ -208,7 +210,7 @@ class RecordScreen(Screen[None]):
     def _edit_action(self, index: int) -> None:
         from meetingdesk.dialogs.action import ActionDialog
 
-        original = self.meeting.actions[index]
+        original = self.listed[index]
 
         def edited(result: ActionItem | None) -> None:
             if result is None or (result.text, result.owner, result.due) == (original.text, original.owner, original.due):
@@ -216,7 +218,8 @@ class RecordScreen(Screen[None]):
 
             def change(meeting: Meeting) -> str:
                 # The dialog knows text, owner and deadline; carry history and dates stay as they were.
-                meeting.actions[index] = original.model_copy(update={"text": result.text, "owner": result.owner, "due": result.due})
+                position = next(number for number, action in enumerate(meeting.actions) if action.id == original.id)
+                meeting.actions[position] = original.model_copy(update={"text": result.text, "owner": result.owner, "due": result.due})
                 return f"Edited the action “{result.text}”."
 
             self._amend(change)
@@ -241,17 +244,15 @@ class RecordScreen(Screen[None]):
         self.app.push_screen(PriorityDialog(self._today(), original), edited)
 
     def on_item_list_move(self, event: ItemList.Move) -> None:
+        # Only priorities move: the actions follow the summary's order, by deadline.
         event.stop()
-        is_actions = event.item_list.id == "record-actions"
-        items = self.meeting.actions if is_actions else self.meeting.priorities
         target = event.index + event.delta
-        if not 0 <= target < len(items):
+        if not 0 <= target < len(self.meeting.priorities):
             return
-        moved = items[event.index]
+        moved = self.meeting.priorities[event.index]
 
         def change(meeting: Meeting) -> str:
-            listed: list = meeting.actions if is_actions else meeting.priorities
-            listed.insert(target, listed.pop(event.index))
+            meeting.priorities.insert(target, meeting.priorities.pop(event.index))
             return f"Moved “{moved.text}” {'up' if event.delta < 0 else 'down'}."
 
         if self._amend(change):
@@ -263,7 +264,7 @@ class RecordScreen(Screen[None]):
 
         is_actions = event.item_list.id == "record-actions"
         kind = "action" if is_actions else "priority"
-        item = (self.meeting.actions if is_actions else self.meeting.priorities)[event.index]
+        item = (self.listed if is_actions else self.meeting.priorities)[event.index]
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
@@ -311,7 +312,7 @@ class RecordScreen(Screen[None]):
 
     def action_copy_summary(self) -> None:
         self.notify("Copying the summary…", timeout=2, markup=False)
-        self._copy(summary_text(self.meeting))
+        self._copy(summary_text(self.meeting, with_time=self.desk.settings.time_in_email))
 
     @work(thread=True, exclusive=True, group="copy")
     def _copy(self, text: str) -> None:
@@ -336,6 +337,14 @@ class RecordScreen(Screen[None]):
         self.post_message(messages.ShowHome())
 
 
+def _edit_notes(texts: dict[int, str], field: str, kind: str, meeting: Meeting) -> str:
+    """Put `texts` into each section's shared or private notes (`field`) and say what changed."""
+    for index, text in texts.items():
+        setattr(meeting.sections[index], field, text)
+    titles = " and ".join(f"“{meeting.sections[index].title}”" for index in sorted(texts))
+    return f"Edited the {kind} notes of {titles}."
+
+
 def _with_id(actions: list[ActionItem], action_id: str) -> ActionItem:
     return next(action for action in actions if action.id == action_id)
 
@@ -346,13 +355,13 @@ def _append(items: list, item: ActionItem | Priority, what: str) -> str:
 
 
 def _action_entry(action: ActionItem) -> Content:
-    """One line of the actions list: a box, the text, then who and by when (or when it was closed)."""
+    """One line of the actions list: a box, the text, then who and by when, or when it was done or why dropped."""
     if action.done_on:
         return Content.assemble(("✓ ", "$success"), (action.text, "dim"), (f" · done {format_date(action.done_on)}", "dim"))
     if action.dropped_reason:
-        return Content.assemble(("✗ ", "$text-muted"), (action.text, "dim strike"), (" · dropped", "dim"))
-    details = ", ".join(part for part in (action.owner, f"by {format_date(action.due)}" if action.due else "") if part)
-    return Content.assemble("☐ ", action.text, (f" · {details}" if details else "", "$text-muted"))
+        return Content.assemble(("✗ ", "$text-muted"), (action.text, "dim strike"), (f" · dropped: {action.dropped_reason}", "dim"))
+    due = f"by {format_date(action.due)}" if action.due else "no deadline"
+    return Content.assemble("☐ ", action.text, (f" · {action.owner or 'no owner'}, {due}", "$text-muted"))
 
 
 def _priority_entry(priority: Priority) -> Content:

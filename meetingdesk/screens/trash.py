@@ -23,6 +23,7 @@ class TrashScreen(Screen[None]):
     CSS_PATH = styles_dir() / "trash.tcss"
     BINDINGS = [
         Binding("r", "restore", "Restore meeting", id="restore_meeting", tooltip="Put the highlighted meeting back in the list"),
+        Binding("e", "empty_trash", "Empty trash", id="empty_trash", tooltip="Delete every meeting in the trash for good, after you confirm"),
         Binding("escape", "home", "Meetings", id="home", tooltip="Back to the list of meetings"),
     ]
 
@@ -37,7 +38,7 @@ class TrashScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            "Deleted meetings wait here, in the trash folder inside the data folder, until you restore them.",
+            "Deleted meetings wait here, in the trash folder inside the data folder, until you restore them or empty the trash.",
             id="trash-help",
             markup=False,
         )
@@ -75,7 +76,7 @@ class TrashScreen(Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "restore":
+        if action in ("restore", "empty_trash"):
             return bool(self.entries) or None
         return True
 
@@ -100,6 +101,27 @@ class TrashScreen(Screen[None]):
             title="Restore meeting",
             markup=False,
         )
+        self._show()
+
+    def action_empty_trash(self) -> None:
+        from meetingdesk.dialogs.confirm import ConfirmDialog
+
+        count = len(self.entries)
+        meetings = "the meeting" if count == 1 else f"all {count} meetings"
+        question = f"Delete {meetings} in the trash for good? They can't be restored afterwards."
+        self.app.push_screen(ConfirmDialog("Empty trash", question, yes="Delete for good"), self._empty_confirmed)
+
+    def _empty_confirmed(self, yes: bool | None) -> None:
+        from meetingdesk.storage.trash import empty_trash
+
+        if not yes:
+            return
+        try:
+            removed = empty_trash(self.store.root)
+        except StoreError as error:
+            self.notify(str(error), title="Empty trash", severity="error", timeout=12, markup=False)
+        else:
+            self.notify(f"Deleted {removed} meeting{'s' if removed != 1 else ''} for good.", title="Empty trash", markup=False)
         self._show()
 
     def action_home(self) -> None:

@@ -126,6 +126,26 @@ def restore(store: Store, meeting_id: str) -> Meeting:
     return meeting
 
 
+def empty_trash(root: Path) -> int:
+    """Delete for good every meeting the trash lists (files it can't read stay); returns how many went.
+
+    StoreError when one can't be removed: those before it are gone, the rest stay.
+    """
+    removed = 0
+    for entry in trashed(root):
+        try:
+            entry.path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise StoreError(
+                f"MeetingDesk couldn't delete {entry.path} ({error.strerror or error}), so the trash is not empty "
+                f"({removed} deleted). Check that you own {trash_dir(root)}."
+            ) from error
+        removed += 1
+    return removed
+
+
 def _read(path: Path) -> Meeting:
     try:
         return read_meeting_file(path)

@@ -38,7 +38,7 @@ class Hanging(Visual):
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         lines = self.text.render_strips(max(1, width - self.indent), height, style, options)
         mark = (self.mark + " ").render_strips(self.indent, 1, style, options)[0]
-        blank = Strip.blank(self.indent, style.rich_style)
+        blank = Content(" " * self.indent).render_strips(self.indent, 1, style, options)[0]
         return [Strip.join([mark if number == 0 else blank, line]) for number, line in enumerate(lines)]
 
 

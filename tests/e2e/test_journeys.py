@@ -56,7 +56,7 @@ def agenda_file(tmp_path: Path) -> Path:
 
 def start_meeting(run, agenda_file: Path):
     """`meetingdesk new` with Dana Lee, waiting until the notes of the first section have the cursor."""
-    terminal = run("new", "--agenda", str(agenda_file), "--with", "Dana Lee")
+    terminal = run("new", "--agenda", str(agenda_file), "--with", "Dana Lee", "--manager", "Sam Rivera")
     terminal.wait_for(f"{TITLE} with Dana Lee")
     terminal.wait_for("1 of 3 · How it went")
     terminal.wait_for("Shared notes")

@@ -25,7 +25,7 @@ async def test_a_career_discussion_updates_aims_and_agrees_a_stretch_assignment_
     app = MeetingDeskApp(store, clock=clock, start_meeting=meeting)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("f3")
+        await pilot.press("f9")
         await pilot.pause()
         assert app.screen.query_one("#target_roles", Input).value == "Senior engineer"
         app.screen.query_one("#target_roles", Input).value = "Tech lead; Engineering manager"
@@ -34,7 +34,7 @@ async def test_a_career_discussion_updates_aims_and_agrees_a_stretch_assignment_
         await pilot.pause()
         assert "Dana Lee aims for Tech lead; Engineering manager." in notifications(app)
 
-        await pilot.press("f2")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Add stretch assignment" in str(app.screen.query_one(".dialog-title", Static).render())
         await type_text(pilot, "Present the platform roadmap to the board")

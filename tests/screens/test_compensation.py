@@ -35,20 +35,21 @@ async def test_compensation_notes_stay_private_until_a_line_is_moved_to_the_shar
         assert "5 of 6 · Compensation · private" in str(screen.query_one("#section-title", Static).render())
         private = screen.query_one("#private", TextArea)
         assert app.focused is private, "the cursor starts in the private notes"
-        assert str(private.border_title) == "Private · stays with you · f5 shares a line" and private.has_class("-private-section")
+        assert str(private.border_title) == "Private · stays with you · f8 shares a line" and private.has_class("-private-section")
         await type_text(pilot, "We agreed a staged increase at the Q2 milestone")
         await pilot.press("enter")
         await type_text(pilot, "Budget is tight this year")
-        await pilot.press("up", "f5")
+        await pilot.press("up", "f8")
         await pilot.pause()
         assert private.text == "Budget is tight this year"
         assert screen.query_one("#notes", TextArea).text == "We agreed a staged increase at the Q2 milestone\n"
-        await pilot.press("f5")  # the remaining line, the cursor now on it
+        await pilot.press("f8")  # the remaining line, the cursor now on it
         await pilot.pause()
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert app.focused is screen.query_one("#notes", TextArea), "a shared section starts in the shared notes again"
         assert screen.query_one("#private", TextArea).border_title == "Private notes · only you"
+        assert screen.query_one("#notes", TextArea).border_title == "Shared notes · go in the summary"
         await pilot.press("ctrl+f", "ctrl+f")
         await pilot.pause()
         assert isinstance(app.screen, RecordScreen)

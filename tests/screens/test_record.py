@@ -62,7 +62,7 @@ async def test_mark_an_action_done_and_reopen_it(store: Store, clock) -> None:
         assert "Amended" not in shown(app)
         await pilot.press("tab")
         assert app.focused.id == "record-actions"
-        await pilot.press("down")
+        assert app.focused.highlighted == 0, "listed as the summary lists them: the soonest deadline first"
         assert "Mark done" in key_bar(app)
         await pilot.press("d")
         await pilot.pause()
@@ -160,7 +160,7 @@ async def test_edit_an_action_keeps_it_the_same_action(store: Store, clock) -> N
     app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("tab", "enter")
+        await pilot.press("tab", "down", "enter")
         await pilot.pause()
         await pilot.press(*["backspace"] * len("2026-12-15"))
         await type_text(pilot, "2026-12-18")
@@ -177,7 +177,7 @@ async def test_deleting_an_action_asks_first(store: Store, clock) -> None:
     app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("tab", "delete")
+        await pilot.press("tab", "down", "delete")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
@@ -187,7 +187,8 @@ async def test_deleting_an_action_asks_first(store: Store, clock) -> None:
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert "Write the promotion case" not in shown(app)
+        assert "Write the promotion case —" not in shown(app)
+        assert "Deleted the action “Write the promotion case”." in shown(app), "the summary says what changed"
     saved = on_disk(store, meeting.id)
     assert [a.text for a in saved.actions] == ["Book the facilitation course"]
     assert [a.what for a in saved.amendments] == ["Deleted the action “Write the promotion case”."]
@@ -282,9 +283,16 @@ def test_the_summary_says_when_it_was_amended_in_markdown_and_text(store: Store,
         Amendment(at=datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc), what="Marked “x” done."),
     ]
     text = summary_text(meeting).splitlines()
-    assert text[:3] == ["Quick review with Dana Lee", "", "Amended on Thu 26 Nov 2026 (2 changes since the meeting)."]
+    assert text[:6] == [
+        "Quick review with Dana Lee",
+        "",
+        "Amended on Thu 26 Nov 2026 (2 changes since the meeting):",
+        "",
+        "- Edited the notes.",
+        "- Marked “x” done.",
+    ]
     assert "- Write the promotion case — Sam Rivera, by Tue 15 Dec 2026 — dropped: No longer needed after the reorg" in text
-    assert "Amended on Thu 26 Nov 2026 (2 changes since the meeting)." in summary_markdown(meeting)
+    assert "Amended on Thu 26 Nov 2026 (2 changes since the meeting):\n\n- Edited the notes.\n- Marked “x” done." in summary_markdown(meeting)
 
 
 async def test_the_trash_opens_from_the_home_screen(store, clock) -> None:

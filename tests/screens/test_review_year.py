@@ -89,7 +89,7 @@ async def test_a_year_of_evidence_reaches_the_review_and_only_the_entry_put_in_t
         await type_text(pilot, "Opening went well")
         await pilot.press("ctrl+n")
         await pilot.pause()
-        await pilot.press("f4")
+        await pilot.press("f5")
         options = app.screen.query_one("#evidence-options")
         assert app.focused is options
         chosen = next(text for day, theme, text in logged if theme == "leadership")

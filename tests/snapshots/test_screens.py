@@ -117,7 +117,10 @@ def test_resume_asks_about_downtime(snap_compare, store, size) -> None:
     from tests.builders import FakeClock
 
     meeting = filled_meeting(FakeClock(), ended=False)
-    store.save(meeting)
+    # Last saved at the frozen start, not at the real time (which save() would stamp): the
+    # projected end on screen depends on it.
+    meeting.updated_at = FakeClock()()
+    store.put_many([meeting])
     clock = FakeClock(meeting.updated_at + timedelta(minutes=12))
     app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
     assert snap_compare(app, terminal_size=size, run_before=freeze_editors)

@@ -30,6 +30,7 @@ def test_settings_are_written_privately_and_keep_keys_a_later_version_added(home
         "manager_name": "Sam Rivera",
         "date_order": "month-first",
         "time_in_email": False,
+        "hide_private_notes": False,
         "theme": "dark",
     }
 
@@ -58,3 +59,17 @@ def test_the_app_does_not_start_on_a_bad_settings_file_and_says_why(home: Path, 
     err = capsys.readouterr().err
     assert err.startswith("meetingdesk: The settings file ") and "“date_order”" in err and err.count("\n") == 1
     assert (home / "settings.json").read_text() == '{"date_order": "sideways"}'
+
+
+def test_new_with_a_manager_on_the_first_run_keeps_the_name_and_asks_nothing(home: Path, capsys, monkeypatch) -> None:
+    from meetingdesk.desk import Desk
+    from meetingdesk.storage.store import Store
+
+    monkeypatch.setattr("meetingdesk.app.MeetingDeskApp.run", lambda app: None)
+    assert main(["new", "--agenda", "career-discussion", "--with", "Dana Lee", "--manager", "  Sam   Rivera "]) == 0
+    assert read_settings(home).manager_name == "Sam Rivera"
+    store = Store(home)
+    store.open()
+    assert Desk(store).manager_name_to_ask() is None, "nothing left to ask"
+    assert main(["new", "--agenda", "career-discussion", "--with", "Dana Lee", "--manager", "Kim Lead"]) == 0
+    assert read_settings(home).manager_name == "Sam Rivera", "a name once given is not replaced by --manager"
