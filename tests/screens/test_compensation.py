@@ -57,3 +57,17 @@ async def test_compensation_notes_stay_private_until_a_line_is_moved_to_the_shar
     compensation = ended.sections[4]
     assert compensation.notes.splitlines() == ["We agreed a staged increase at the Q2 milestone", "Budget is tight this year"]
     assert "staged increase" in summary_text(ended) and "staged increase" in summary_markdown(ended)
+
+
+async def test_with_private_notes_hidden_a_private_section_keeps_the_cursor_in_the_shared_notes(store: Store, clock: FakeClock) -> None:
+    meeting = meeting_from_agenda(find_agenda("performance-review", None), "Dana Lee", "Sam Rivera")
+    meeting.current_section = 3
+    app = MeetingDeskApp(store, clock=clock, start_meeting=meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")  # private notes off the screen, as when it is shared
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert "Compensation" in str(app.screen.query_one("#section-title", Static).render())
+        assert app.focused is app.screen.query_one("#notes", TextArea), "never a hidden editor"
+        assert "share_line" not in {b.binding.action for b in app.screen.active_bindings.values() if b.enabled}
