@@ -9,6 +9,7 @@ with two floors so the machine's noise hits all three alike: `meetingdesk --vers
 
 The data folder holds a 100-meeting history (`make_history.py`) and one person whose
 database holds `--entries` entries, written through the store's one atomic writer.
+`run.py` runs the same measure as its `log` step.
 Each run adds one entry, so the last run sees `--entries` + runs - 1.
 """
 
@@ -32,12 +33,12 @@ PERSON = "Bench Person"
 GOAL_MS = 300
 
 
-def prepare(home: Path, cache: Path, entries: int) -> None:
-    """A 100-meeting history and `entries` evidence entries for PERSON, unless already there."""
+def prepare(home: Path, cache: Path, entries: int, meetings: int = 100) -> None:
+    """A history of `meetings` meetings and `entries` evidence entries for PERSON, unless already there."""
     env = {**os.environ, "MEETINGDESK_HOME": str(home), "XDG_CACHE_HOME": str(cache), "TZ": "UTC"}
     if not (home / "meetings").is_dir():
         subprocess.run(
-            [sys.executable, str(BENCH_DIR / "make_history.py"), "--home", str(home), "--meetings", "100"],
+            [sys.executable, str(BENCH_DIR / "make_history.py"), "--home", str(home), "--meetings", str(meetings)],
             check=True,
             env=env,
             stdout=subprocess.DEVNULL,
