@@ -138,7 +138,7 @@ class HomeScreen(Screen[None]):
             self.refresh_meetings()
         # Files the store had to move aside or refuse: say so here, where the manager looks.
         for problem in self.store.problems:
-            self.notify(problem, title="A meeting file can't be read", severity="warning", timeout=30, markup=False)
+            self.notify(problem, title="A file can't be read", severity="warning", timeout=30, markup=False)
         for warning in self.store.warnings:
             self.notify(warning, title="Your notes may be readable by others", severity="warning", timeout=30, markup=False)
         self.store.problems.clear()

@@ -184,3 +184,24 @@ async def test_search_finds_evidence_entries_and_opens_their_person(store: Store
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen) and app.screen.person == "Bo Chen"
+
+
+async def test_a_damaged_persons_database_is_reported_on_the_home_screen_and_the_rest_keeps_working(store: Store, clock: FakeClock) -> None:
+    store.save(make_meeting("Dana Lee", 0))
+    store.save(make_meeting("Bo Chen", 1))
+    desk = Desk(store, clock)
+    desk.team.log("Dana Lee", "Led the incident review")
+    desk.team.log("Bo Chen", "Wrote the runbook")
+    (store.root / "people" / "dana-lee.json").write_text("{ not json", encoding="utf-8")
+    reopened = Store(store.root)
+    reopened.open(check_files=False)  # as the app opens it: the folders are looked at after the first frame
+    app = MeetingDeskApp(reopened, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        said = notifications(app)
+        assert "A file can't be read: " in said and "dana-lee.json is not valid JSON" in said and "damaged" in said
+        await pilot.press("m")
+        await settle(pilot)
+        rows = {row[0]: row for row in team_rows(app)}
+        assert rows["Bo Chen"][-1] == "1" and rows["Dana Lee"][-1] == "none"
+    assert len(list((store.root / "damaged").glob("dana-lee.json.*"))) == 1
