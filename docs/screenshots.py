@@ -1,9 +1,13 @@
-"""Draw docs/team.svg and docs/prep.svg from a made-up team, with the clock frozen.
+"""Write the README's screenshots (docs/home.svg, live.svg, summary.svg) at 120x40 from a frozen clock.
 
-    python docs/screenshots.py
+Run from the repository root after a change to how those screens look:
 
-A data folder in a temporary directory: three people with profiles, a year of
-evidence for one of them, last year's review and a review prepared for Friday.
+    .venv/bin/python docs/screenshots.py
+
+The meetings are built like the snapshot tests' (tests/snapshots/test_screens.py): last
+month's review with Dana Lee (its record is summary.svg), then today's follow-up, which
+carries its open actions (live.svg), then the list of both (home.svg). They live in a
+throwaway data folder; nothing of yours is read or written.
 """
 
 from __future__ import annotations
@@ -12,78 +16,55 @@ import asyncio
 import os
 import sys
 import tempfile
-from datetime import date, datetime, timedelta, timezone
+import time
+from datetime import date, timedelta
 from pathlib import Path
 
-DOCS = Path(__file__).resolve().parent
-sys.path.insert(0, str(DOCS.parent))
-
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
-EVIDENCE = [
-    ("deliverables", 300, "Shipped the billing migration two weeks early"),
-    ("collaboration", 250, "Paired with the payments team on the retry design"),
-    ("leadership", 200, "Ran the incident review for the checkout outage"),
-    ("impact", 180, "Cut nightly build time from 40 to 12 minutes"),
-    ("learning", 120, "Finished the distributed systems course"),
-    ("feedback", 90, "Two customers named her in their renewal calls"),
-    ("leadership", 40, "Mentored the two new starters through their first on-call"),
-    ("impact", 12, "Led the pricing experiment: +3% conversion"),
-]
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (120, 40)
 
 
-async def draw(home: Path) -> None:
-    os.environ["MEETINGDESK_HOME"] = str(home)
-    os.environ["XDG_CACHE_HOME"] = str(home.parent / "cache")
-    os.environ["TZ"] = "UTC"
-    from meetingdesk.agendas import find_agenda
+async def shoot(app, path: Path, keys: tuple[str, ...] = ()) -> None:
+    """Run `app`, press `keys`, let its workers finish, and write what the terminal shows to `path`."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.5)  # the summary's Markdown renders after its update
+        for editor in app.screen.query("TextArea"):
+            editor.cursor_blink = False
+        await pilot.pause()
+        path.write_text(app.export_screenshot(title="MeetingDesk"), encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+async def main() -> None:
     from meetingdesk.app import MeetingDeskApp
-    from meetingdesk.desk import Desk
-    from meetingdesk.models import ActionItem, Priority, meeting_from_agenda
+    from meetingdesk.models import ActionItem
     from meetingdesk.storage.store import Store
+    from tests.builders import FakeClock
+    from tests.snapshots.test_screens import filled_meeting
 
-    clock = lambda: NOW  # noqa: E731 - the frozen clock
-    store = Store(home)
-    store.open()
-    desk = Desk(store, clock)
-    review = meeting_from_agenda(find_agenda("performance-review", None), "Dana Lee", "Sam Rivera")
-    review.started_at = NOW - timedelta(days=360)
-    review.ended_at = review.started_at + timedelta(hours=1)
-    review.status = "ended"
-    review.priorities = [Priority(text="Lead the Q1 planning review", measure="Plan signed off", due=date(2027, 3, 31))]
-    review.actions = [ActionItem(text="Write the promotion case", owner="Sam Rivera", due=date(2026, 12, 15))]
-    store.save(review)
-    check_in = meeting_from_agenda(find_agenda("development-check-in", None), "Bo Chen", "Sam Rivera")
-    check_in.started_at, check_in.status = NOW - timedelta(days=45), "ended"
-    check_in.ended_at = check_in.started_at + timedelta(minutes=30)
-    check_in.actions = [ActionItem(text="Book the facilitation course", owner="Bo Chen", due=date(2026, 11, 1))]
-    store.save(check_in)
-    desk.team.update_profile("Dana Lee", role="Senior engineer", target_roles="Tech lead; Engineering manager", cadence="monthly")
-    desk.team.update_profile("Bo Chen", role="Engineer", target_roles="Senior engineer")
-    desk.team.add_person("Ana Souza", role="Analyst", target_roles="Data lead")
-    for theme, days_ago, text in EVIDENCE:
-        desk.team.log("Dana Lee", text, theme, (NOW - timedelta(days=days_ago)).date())
-    desk.team.log("Bo Chen", "Wrote the migration runbook", "deliverables", (NOW - timedelta(days=20)).date())
-    planned = desk.prepare(find_agenda("performance-review", None), "Dana Lee", "Sam Rivera", date(2026, 11, 27))
-    planned.sections[0].prep_notes = "Thank her for the billing migration first.\nAsk what she is proudest of."
-    planned.sections[1].prep_notes = "Walk through the incident review and the build-time win."
-    store.save(planned)
-
-    app = MeetingDeskApp(store, clock=clock)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("m")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        app.save_screenshot(str(DOCS / "team.svg"))
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("home", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        app.screen.query_one("#prep-0").cursor_blink = False
-        app.save_screenshot(str(DOCS / "prep.svg"))
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(Path(folder) / "home")
+        store.open()
+        clock = FakeClock()
+        last_month = FakeClock(clock() - timedelta(days=30))
+        review = filled_meeting(last_month, ended=True)
+        review.actions[1].due = date(2026, 11, 20)  # overdue by today: the follow-up marks it
+        store.save(review)
+        await shoot(MeetingDeskApp(store, clock=last_month, open_meeting_id=review.id), ROOT / "docs" / "summary.svg")
+        follow_up = filled_meeting(clock, ended=False)
+        follow_up.actions = [ActionItem(text="Share the Q1 budget draft", owner="Dana Lee", due=date(2026, 12, 11))]
+        await shoot(MeetingDeskApp(store, clock=clock, start_meeting=follow_up), ROOT / "docs" / "live.svg")
+        await shoot(MeetingDeskApp(store, clock=clock), ROOT / "docs" / "home.svg")
 
 
 if __name__ == "__main__":
-    with tempfile.TemporaryDirectory() as folder:
-        asyncio.run(draw(Path(folder) / "home"))
-    print(DOCS / "team.svg", DOCS / "prep.svg")
+    # A data folder and a cache of their own, and one time zone, so the pictures are the same on every machine.
+    os.environ["MEETINGDESK_HOME"] = tempfile.mkdtemp()
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp()
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    sys.path.insert(0, str(ROOT))
+    asyncio.run(main())
