@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
@@ -179,9 +179,7 @@ class PersonBook:
             if record is None:
                 raise StoreError(f"There is no person's database {self.path}: it may have been deleted or not synced yet.")
             entries, profile, changes = edit(record)
-            evidence = db.table(EVIDENCE)
-            for entry in entries:
-                evidence.upsert(entry.to_doc(), Query().id == entry.id)
+            _put_entries(db, entries)
             if profile is not None:
                 record.profile, record.history = profile, record.history + changes
                 profiles = db.table(PROFILE)
@@ -198,6 +196,26 @@ class PersonBook:
     def put(self, *entries: Entry) -> PersonRecord:
         """Add or replace these entries (by id) in one atomic write: what `meetingdesk log` does."""
         return self.change(lambda record: (list(entries), None, []))
+
+
+def _put_entries(db: TinyDB, entries: list[Entry]) -> None:
+    """Replace the stored entries with these ids and add the others: one pass over the table each, however many."""
+    if not entries:
+        return
+    evidence = db.table(EVIDENCE)
+    held = {document.get("id"): document.doc_id for document in evidence.all()}
+    replacing = {entry.id: entry.to_doc() for entry in entries if entry.id in held}
+
+    def replace(document: dict) -> None:
+        new = replacing[document["id"]]
+        document.clear()
+        document.update(new)
+
+    if replacing:
+        evidence.update(replace, doc_ids=[held[entry_id] for entry_id in replacing])
+    adding = [entry.to_doc() for entry in entries if entry.id not in held]
+    if adding:
+        evidence.insert_multiple(adding)
 
 
 Edit = Callable[[PersonRecord], tuple[list[Entry], "Profile | None", list[Change]]]
