@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -44,6 +45,10 @@ PALETTE_COMMANDS = (
     "Show private notes",
 )
 """The palette names from DESIGN.md, in the order the palette lists them."""
+LOOK_SECONDS = 1.0
+"""How often the app looks for meeting files changed underneath it (a pull, a sync): a few stats, so a change shows
+within two seconds on every screen. Polled rather than watched: a stat works on every file system and platform,
+network shares and sync folders included, where change notifications often never come, and needs no extra package."""
 QUIT_HELP = "Save and quit"
 """What ctrl+q does, in the palette and the README's table of keys alike."""
 
@@ -82,6 +87,8 @@ class MeetingDeskApp(App[None]):
         self._open_meeting_id = open_meeting_id
         self._ask_manager_name = ask_manager_name
         self._quit_anyway = False
+        self._looking = False
+        self._look_problem = ""
         self._private_setting_read = False
 
     @property
@@ -95,6 +102,7 @@ class MeetingDeskApp(App[None]):
         return self.desk.clock
 
     def on_mount(self) -> None:
+        self.set_interval(LOOK_SECONDS, self.look_for_changes)
         if self._ask_manager_name is not None:
             from meetingdesk.dialogs.manager_name import ManagerNameDialog
 
@@ -126,6 +134,56 @@ class MeetingDeskApp(App[None]):
             from meetingdesk.screens import HomeScreen
 
             self.push_screen(HomeScreen())
+
+    # --- files changed underneath ---
+
+    def look_for_changes(self) -> None:
+        """Look (in a worker) for meeting files changed underneath: what the app does every LOOK_SECONDS."""
+        if not self._looking:
+            self._looking = True
+            self._look()
+
+    @work(thread=True, exclusive=True, group="look")
+    def _look(self) -> None:
+        """Off the UI thread: merge and read what changed in the data folder; tell every screen which meetings."""
+        import sqlite3
+
+        from meetingdesk.storage.files import StoreError
+
+        changed: set[str] = set()
+        try:
+            # A deleted index is noticed before anything opens it again (which would make an empty one).
+            if self.store.changed_underneath():
+                changed = self.store.check_files()
+            changed |= self.store.written_elsewhere()
+        except StoreError as error:
+            if str(error) != self._look_problem:  # said once, not every second
+                self.store.problems.append(str(error))
+            self._look_problem = str(error)
+        except (OSError, sqlite3.Error):
+            pass  # a busy index or a folder gone for a moment: the next look, a second later, tries again
+        finally:
+            self.call_from_thread(self._looked, frozenset(changed))
+
+    def _looked(self, changed: frozenset[str]) -> None:
+        self._looking = False
+        self.tell_what_the_store_did()
+        if changed:
+            for screen in self.screen_stack:
+                screen.post_message(messages.MeetingsChanged(changed))
+
+    def tell_what_the_store_did(self) -> None:
+        """Say, once each, what the store merged, files it could not use, and warnings about the data folder."""
+        store = self.store
+        for sentence in store.news:
+            self.notify(sentence, title="Merged", timeout=20, markup=False)
+        for problem in store.problems:
+            self.notify(problem, title="A file can't be read", severity="warning", timeout=30, markup=False)
+        for warning in store.warnings:
+            self.notify(warning, title="Your notes may be readable by others", severity="warning", timeout=30, markup=False)
+        store.news.clear()
+        store.problems.clear()
+        store.warnings.clear()
 
     def _live_screens(self) -> list:
         from meetingdesk.screens import LiveScreen

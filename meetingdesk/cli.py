@@ -11,13 +11,13 @@ import re
 import sys
 from collections.abc import Sequence
 
-from meetingdesk.commands import CommandError, actions, meetings, open_desk, people
 from meetingdesk import __version__
+from meetingdesk.commands import CommandError, actions, doctor, meetings, open_desk, people, sync
 from meetingdesk.errors import MeetingDeskError
 
 EXIT_USAGE = 2
 
-SHELL_COMMANDS = {**meetings.COMMANDS, **actions.COMMANDS, **people.COMMANDS}
+SHELL_COMMANDS = {**meetings.COMMANDS, **actions.COMMANDS, **people.COMMANDS, **sync.COMMANDS, **doctor.COMMANDS}
 """The subcommands that print or write and return, without the TUI, and what runs each."""
 
 
@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     meetings.add_commands(commands)
     actions.add_commands(commands)
     people.add_commands(commands)
+    sync.add_commands(commands)
+    doctor.add_commands(commands)
     return parser
 
 

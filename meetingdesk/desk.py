@@ -238,11 +238,13 @@ class Desk(Preparing):
         return problems
 
     def amend(self, meeting: Meeting, change: Callable[[Meeting], str], *, private: bool = False) -> tuple[Meeting, str]:
-        """Apply `change` to a copy of the record and save it; the saved copy and what changed.
+        """Apply `change` to a copy of the record and save it; what was saved and what changed.
 
         Once the meeting has ended, the change is recorded as a dated amendment (`private`
         for a change to private notes, which no summary names). The meeting given is left
-        untouched, so a failed save (StoreError) changes nothing.
+        untouched, so a failed save (StoreError) changes nothing. If the file changed since
+        the meeting was loaded (a pull, another window), what is saved is the merge of both,
+        and that is what comes back.
         """
         from meetingdesk.models import Amendment
 
@@ -250,8 +252,7 @@ class Desk(Preparing):
         what = change(updated)
         if updated.status == "ended":
             updated.amendments.append(Amendment(at=self.clock(), what=what, private=private))
-        self.store.save(updated)
-        return updated, what
+        return self.store.save(updated), what
 
     def done_today(self, action_id: str) -> Callable[[Meeting], str]:
         """A change for `amend`: the action `action_id` marked done today."""

@@ -73,3 +73,11 @@ class PrepareMeeting(Message):
     """Ask for an agenda and a day, plan the meeting, and open its prep screen; with `person` when given."""
 
     person: str = ""
+
+
+@dataclass
+class MeetingsChanged(Message):
+    """Meeting files changed underneath the app (a pull, a sync, another process): screens showing them look again."""
+
+    ids: frozenset[str]
+    """The meetings whose files were added, changed, merged or removed."""

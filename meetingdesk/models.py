@@ -14,19 +14,34 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, computed_field, model_validator
 
 from meetingdesk.ids import MEETING_ID, new_id
+from meetingdesk.merge_state import SyncInfo
 from meetingdesk.timer import MAX_SECTION_SECONDS, planned_moment
 
-SCHEMA_VERSION = 1
-"""Version of the meeting file format. Bumped when a saved field changes meaning."""
+SCHEMA_VERSION = 2
+"""Version of the meeting file format. Bumped when a saved field changes meaning; migrations.py reads every older one.
+
+A field added with a default needs no bump: a MeetingDesk that does not know it keeps it."""
 
 MAX_MEETING_MINUTES = 8 * 60
 """The longest meeting MeetingDesk runs, and what an agenda must plan less than: longer is a typo."""
 
 
 class Record(BaseModel):
-    """What every saved record shares: numbers must be finite (JSON's Infinity and NaN are refused)."""
+    """What every saved record shares: numbers must be finite (JSON's Infinity and NaN are refused).
 
-    model_config = ConfigDict(allow_inf_nan=False)
+    Fields this MeetingDesk does not know (written by a newer one) are kept on load and
+    written back on save, never dropped.
+    """
+
+    model_config = ConfigDict(allow_inf_nan=False, extra="allow")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_what_it_works_out(cls, data: object) -> object:
+        # A value the record works out itself (a computed field, written for other tools) is not read back.
+        if isinstance(data, dict) and cls.model_computed_fields:
+            return {key: value for key, value in data.items() if key not in cls.model_computed_fields}
+        return data
 
 
 def utc_now() -> datetime:
@@ -71,6 +86,8 @@ class Agenda(Record):
 class SectionRecord(Record):
     """What happened in one section of a meeting."""
 
+    id: str = ""
+    """The section's id within its meeting (`s1`, `s2`… by position): sections never move. Given by the meeting."""
     title: str
     """The section's heading, copied from the agenda."""
     planned_seconds: int = Field(ge=0, le=MAX_SECTION_SECONDS)
@@ -214,6 +231,8 @@ class CloseProblem:
 class Amendment(Record):
     """A change made to a meeting's record after it ended."""
 
+    id: str = Field(default_factory=new_id, min_length=1)
+    """The amendment's id, so two machines' amendments both survive a merge."""
     at: AwareDatetime = Field(default_factory=utc_now)
     """When the change was made."""
     what: str
@@ -245,7 +264,9 @@ class Meeting(Record):
     ended_at: AwareDatetime | None = None
     """When the manager ended the meeting."""
     updated_at: AwareDatetime = Field(default_factory=utc_now)
-    """When anything in the meeting last changed."""
+    """When anything in the meeting last changed, on whichever machine. Shown only: merges go by each item's stamp."""
+    trashed_at: AwareDatetime | None = None
+    """When the meeting was moved to the trash; None while it is listed. Its file is in `trash/` while set."""
     status: MeetingStatus = "live"
     """"planned" while it is being prepared, "live" once it starts, "ended" when the manager ends it."""
     planned_for: date | None = None
@@ -266,6 +287,8 @@ class Meeting(Record):
     """The id of the meeting this one follows up, if any."""
     amendments: list[Amendment] = Field(default_factory=list)
     """Changes made after the meeting ended, oldest first."""
+    sync: SyncInfo = Field(default_factory=SyncInfo)
+    """When each item last changed and on which machine, and what was deleted: what two copies merge by."""
 
     @property
     def when(self) -> datetime:
@@ -294,6 +317,9 @@ class Meeting(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> Meeting:
+        for number, section in enumerate(self.sections, start=1):
+            if not section.id:
+                section.id = f"s{number}"
         if self.current_section >= len(self.sections):
             raise ValueError(f"current_section is {self.current_section}, but the meeting has {len(self.sections)} sections")
         if self.started_at is not None and self.ended_at is not None and self.ended_at < self.started_at:
@@ -355,6 +381,8 @@ def meeting_from_data(raw: object) -> Meeting:
     """The one way parsed JSON becomes a Meeting, for meeting files and imports alike."""
     if not isinstance(raw, dict):
         raise UnreadableMeeting("is not a meeting")
+    from meetingdesk.migrations import migrate
+
     version = raw.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise UnreadableMeeting(
@@ -362,7 +390,11 @@ def meeting_from_data(raw: object) -> Meeting:
             newer=True,
         )
     try:
-        return Meeting.model_validate(raw)
+        migrated = migrate(raw)
+    except ValueError as error:
+        raise UnreadableMeeting(f"can't be read ({error})") from None
+    try:
+        return Meeting.model_validate(migrated)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "the meeting"

@@ -22,6 +22,10 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("MEETINGDESK_HOME", str(home))
     # The index lives in the machine's cache folder: one per test, as a fresh machine has.
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    # So is what it keeps about the data folder (its id, its last copy of each meeting), and its locks.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    (tmp_path / "runtime").mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "runtime"))
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setenv("USER", "Sam Rivera")
     # The manager's name is offered from the account's full name, never the login: give the tests one.

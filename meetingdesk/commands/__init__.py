@@ -22,7 +22,7 @@ class CommandError(MeetingDeskError):
 
 
 def open_desk(check_files: bool = True) -> Desk:
-    """The desk on the data folder; files it could not use are reported on stderr.
+    """The desk on the data folder; what it merged and files it could not use are reported on stderr.
 
     The index reads the meetings folder only if something was added, replaced or
     removed there since it last looked (a file edited in place by hand shows after the
@@ -40,7 +40,7 @@ def open_store(check_files: bool = True) -> Store:
 
     store = Store(data_dir())
     store.open(check_files=check_files, quick=True, progress=_reading if sys.stderr.isatty() else None)
-    for sentence in [*store.warnings, *store.problems]:
+    for sentence in [*store.warnings, *store.news, *store.problems]:
         print(f"meetingdesk: {sentence}", file=sys.stderr)
     return store
 

@@ -110,7 +110,7 @@ class HomeScreen(Screen[None]):
             total = store.index.count_files()
             app.call_from_thread(self._reading, 0, total)
         try:
-            changed = store.check_files(lambda done, total: app.call_from_thread(self._reading, done, total))
+            changed = bool(store.check_files(lambda done, total: app.call_from_thread(self._reading, done, total)))
         except StoreError as error:
             app.call_from_thread(self.notify, str(error), title="Meetings not checked", severity="warning", markup=False)
             changed = False
@@ -136,13 +136,12 @@ class HomeScreen(Screen[None]):
         self.query_one("#reading").display = False
         if changed:
             self.refresh_meetings()
-        # Files the store had to move aside or refuse: say so here, where the manager looks.
-        for problem in self.store.problems:
-            self.notify(problem, title="A file can't be read", severity="warning", timeout=30, markup=False)
-        for warning in self.store.warnings:
-            self.notify(warning, title="Your notes may be readable by others", severity="warning", timeout=30, markup=False)
-        self.store.problems.clear()
-        self.store.warnings.clear()
+        # What the store merged, and files it had to move aside or refuse: say so here, where the manager looks.
+        desk_app(self).tell_what_the_store_did()
+
+    def on_meetings_changed(self, message: messages.MeetingsChanged) -> None:
+        # A pull or a sync changed meeting files: list what is there now.
+        self.refresh_meetings()
 
     def on_screen_resume(self) -> None:
         # A meeting may have changed while another screen was on top.

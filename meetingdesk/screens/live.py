@@ -164,6 +164,15 @@ class LiveScreen(LivePeople, SavingScreen):
         self.query_one(AgreedPanel).show(self.meeting)
         self._tick()
 
+    def on_meetings_changed(self, message: messages.MeetingsChanged) -> None:
+        """This meeting's file changed underneath (a sync, another window): take the change in, keep what is typed."""
+        if self.meeting.id not in message.ids:
+            return
+        if self.read_only:
+            self._follow_other_window()
+        else:
+            self._take_in_changes()
+
     def _follow_other_window(self) -> None:
         from meetingdesk.storage.files import StoreError
 

@@ -2,7 +2,8 @@
 
 The screen's base class: the live screen sets `meeting`, `timer`, `autosave` and
 `claim` when it mounts, and this keeps them saved, says when a save failed and when
-it worked again, and saves once more on leaving.
+it worked again, takes in what a save merged from a change made elsewhere, and saves
+once more on leaving.
 """
 
 from __future__ import annotations
@@ -18,7 +19,11 @@ from meetingdesk.timer import MeetingTimer
 
 
 class SavingScreen(Screen[None]):
-    """A screen that runs one meeting and keeps it saved (unless another window runs it)."""
+    """A screen that runs one meeting and keeps it saved (unless another window runs it).
+
+    The screen shows the meeting with `_show_everything()`, called again after a save merged
+    in a change made elsewhere.
+    """
 
     read_only: reactive[bool] = reactive(False)
     """True when another MeetingDesk window is running this meeting: this one only watches, and never saves."""
@@ -50,7 +55,28 @@ class SavingScreen(Screen[None]):
     def _save_in_background(self) -> None:
         outcome = self.autosave.write()
         if outcome is not None:
-            self.app.call_from_thread(self._saved, outcome)
+            self.app.call_from_thread(self._saved_in_background, outcome)
+
+    def _saved_in_background(self, outcome: SaveOutcome) -> None:
+        self._saved(outcome)
+        if self.autosave.merged is not None:
+            # The file had changed underneath (a sync, another window): show the merge here too.
+            self._take_in_changes()
+
+    def _take_in_changes(self) -> None:
+        """Save now, merged with the file, and show the merge: nothing typed here or saved elsewhere is lost."""
+        self.autosave.merged = None
+        self.save_now()
+        merged = self.autosave.merged
+        if merged is None:
+            return
+        self.autosave.merged = None
+        meeting = self.meeting
+        # In place: the timer and the side panel hold this very meeting.
+        for name in type(merged).model_fields:
+            setattr(meeting, name, getattr(merged, name))
+        meeting.__pydantic_extra__ = dict(merged.__pydantic_extra__ or {})
+        self._show_everything()
 
     def save_now(self) -> None:
         """Save on this thread (on start and on leaving), so nothing waits in a worker."""

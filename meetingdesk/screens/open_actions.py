@@ -72,6 +72,10 @@ class OpenActionsScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self._load()
 
+    def on_meetings_changed(self, message: messages.MeetingsChanged) -> None:
+        # A pull or a sync changed meeting files: list their actions as they are now.
+        self._load()
+
     def on_resize(self) -> None:
         if self._all:
             self._show()

@@ -82,7 +82,20 @@ class PersonScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = f"Person view · {self.person}"
+        self._list_meetings()
+        self.query_one("#person-meetings", DataTable).focus()
+        self._load()
+        self._show_profile()
+
+    def on_meetings_changed(self, message: messages.MeetingsChanged) -> None:
+        # A pull or a sync changed meeting files: show what they hold now.
+        self._list_meetings()
+        self._load()
+
+    def _list_meetings(self) -> None:
         table = self.query_one("#person-meetings", DataTable)
+        row_before = table.cursor_row
+        table.clear()
         self._ids: list[str] = []
         for row in desk_app(self).store.rows(person=self.person):
             table.add_row(
@@ -93,9 +106,8 @@ class PersonScreen(Screen[None]):
                 key=row.id,
             )
             self._ids.append(row.id)
-        table.focus()
-        self._load()
-        self._show_profile()
+        if self._ids:
+            table.move_cursor(row=min(row_before, len(self._ids) - 1))
 
     def on_screen_resume(self) -> None:
         self._load()

@@ -107,6 +107,27 @@ class RecordScreen(Screen[None]):
         self.query_one("#record-priorities", RecordList).show_items([_priority_entry(p) for p in self.meeting.priorities])
         self.refresh_bindings()
 
+    def on_meetings_changed(self, message: messages.MeetingsChanged) -> None:
+        """A pull, a sync or another window changed this meeting's file: show what it holds now."""
+        if self.meeting.id not in message.ids:
+            return
+        try:
+            fresh = self.desk.store.load(self.meeting.id)
+        except StoreError:
+            self.notify(
+                "This meeting's file is gone from the meetings folder (moved to the trash on another machine, or removed). "
+                "The record stays on screen; a change made here goes into the copy in the trash.",
+                title="Moved away",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if fresh.model_dump(exclude={"updated_at"}) == self.meeting.model_dump(exclude={"updated_at"}):
+            return
+        self.meeting = fresh
+        self._show()
+        self.notify("This record changed in another copy: it now shows every change, theirs and yours.", title="Updated", markup=False)
+
     def _highlighted_action(self) -> ActionItem | None:
         # Bindings are checked while the screen is still mounting, before the list exists.
         found = self.query("#record-actions").results(RecordList)
@@ -298,7 +319,7 @@ class RecordScreen(Screen[None]):
         if not yes:
             return
         try:
-            move_to_trash(self.desk.store, self.meeting.id)
+            move_to_trash(self.desk.store, self.meeting.id, self.desk.clock())
         except StoreError as error:
             self.notify(str(error), title="Delete meeting", severity="error", markup=False)
             return

@@ -75,6 +75,10 @@ class TrashScreen(Screen[None]):
             table.focus()
         self.refresh_bindings()
 
+    def on_meetings_changed(self, message: messages.MeetingsChanged) -> None:
+        # A sync may have moved a meeting into or out of the trash.
+        self._show()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("restore", "empty_trash"):
             return bool(self.entries) or None

@@ -4,7 +4,12 @@ The live screen offers a snapshot of the meeting after each change (and every fe
 seconds while the clock runs); a worker thread writes it. Only the newest snapshot
 is ever written, and never two at once, so an older copy can't land over a newer
 one. A failed write (full disk, folder gone) leaves the meeting marked unsaved, and
-the next tick offers it again. Nothing here imports Textual.
+the next tick offers it again.
+
+Each snapshot is a copy of the screen's meeting, whose stamps are those it was loaded
+with; a write gives the next snapshot the stamps the last one was saved with, so an
+edit is stamped once, when it is first saved, and never looks like a second machine's.
+Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import TYPE_CHECKING, Literal
 from meetingdesk.storage.files import StoreError
 
 if TYPE_CHECKING:
+    from meetingdesk.merge_state import SyncInfo
     from meetingdesk.models import Meeting
     from meetingdesk.storage.store import Store
     from meetingdesk.timer import Clock
@@ -41,6 +47,9 @@ class Autosave:
         self._last_offer = 0.0
         self._pending: Meeting | None = None
         self._lock = threading.Lock()
+        self._stamped: tuple[str, SyncInfo] | None = None
+        self.merged: Meeting | None = None
+        """What the last write saved when it had to merge with a change made elsewhere, until the screen takes it."""
 
     def changed(self) -> None:
         """Something on screen changed: the next tick saves it."""
@@ -75,11 +84,19 @@ class Autosave:
             if snapshot is None:
                 return None
             was_failing = self.problem is not None
+            from meetingdesk.storage.merge import stamps_digest
+
+            loaded = stamps_digest(snapshot.sync.model_dump(mode="json"))
+            if self._stamped is not None and self._stamped[0] == loaded:
+                snapshot.sync = self._stamped[1].model_copy(deep=True)
             try:
-                self.store.save(snapshot)
+                written = self.store.save(snapshot)
             except StoreError as error:
                 self.problem = str(error)
                 self._dirty = True
                 return "still failing" if was_failing else "failed"
+            self._stamped = (loaded, snapshot.sync)
+            if written is not snapshot:
+                self.merged = written
             self.problem = None
             return "saved again" if was_failing else "saved"

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from meetingdesk.locations import OLD_CACHES
 from meetingdesk.storage.files import StoreError, make_private_dir
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 """Bumped when the tables change; a cache of another version is thrown away and rebuilt."""
 BUSY_SECONDS = 10
 """How long a write waits for another MeetingDesk process to finish its own."""
@@ -82,6 +83,7 @@ CREATE TABLE goals (
 CREATE INDEX goals_of_meeting ON goals (meeting_id);
 CREATE VIRTUAL TABLE words USING fts5(text, tokenize = 'unicode61 remove_diacritics 0', detail = none);
 CREATE TABLE terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE changed (seq INTEGER PRIMARY KEY AUTOINCREMENT, meeting_id TEXT NOT NULL, writer TEXT NOT NULL);
 CREATE TABLE people (
     file TEXT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -108,7 +110,8 @@ CREATE VIRTUAL TABLE evidence_words USING fts5(text, tokenize = 'unicode61 remov
 """The tables. `meetings.sort_key` orders meetings newest last and is also the rowid of the
 meeting's entry in `words`, so a search walks its matches newest first and stops at a page.
 `words` holds each meeting's words as storage/words.py cuts them (the tokenizer only splits
-them again at the spaces); `terms` lists every word ever indexed, to expand a word typed in part.
+them again at the spaces); `terms` lists every word ever indexed, to expand a word typed in part; `changed` logs
+which meetings each write touched and which process wrote them, so a running app hears of other processes' writes.
 `people` lists each person's database in the data folder's people/ (profile fields the lists
 show, and the file's size and mtime); `evidence` their entries not deleted, and
 `evidence_words` each entry's words under the entry's rowid."""
@@ -224,3 +227,24 @@ class Cache:
                 connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
+
+
+def old_caches(root: Path) -> list[Path]:
+    """What an earlier MeetingDesk kept inside the data folder `root` (index, search cache, locks) and is still there."""
+    return [root / name for name in OLD_CACHES if (root / name).exists() or (root / name).is_symlink()]
+
+
+def remove_old_caches(root: Path) -> list[Path]:
+    """Remove an earlier MeetingDesk's caches and locks from the data folder, touching nothing else; what went."""
+    removed = []
+    for old in old_caches(root):
+        with suppress(OSError):
+            if old.is_dir() and not old.is_symlink():
+                for child in old.iterdir():
+                    if child.suffix in (".json", ".lock") or child.name.startswith("."):
+                        child.unlink()
+                old.rmdir()
+            elif old.is_file():
+                old.unlink()
+            removed.append(old)
+    return removed

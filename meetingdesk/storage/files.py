@@ -121,6 +121,22 @@ LEFTOVER_SECONDS = 60
 """A temp file older than this that nobody is writing was left by a process that died mid-save."""
 
 
+def leftovers(folder: Path) -> list[Path]:
+    """The temp files in `folder` that look left by a killed save (named as this app names them, over a minute old)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    now = time.time()
+    found = []
+    for entry in entries:
+        with suppress(OSError):
+            if _TEMP_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                if now - entry.stat(follow_symlinks=False).st_mtime >= LEFTOVER_SECONDS:
+                    found.append(Path(entry.path))
+    return found
+
+
 def remove_leftovers(folder: Path) -> int:
     """Remove the temp files a killed save left in `folder` (each a full copy of a meeting); how many.
 
@@ -254,6 +270,11 @@ def read_meeting_file(path: Path) -> Meeting:
         raise StoreError(f"There is no meeting file {path}: it may have been deleted or not synced yet.") from None
     except OSError as error:
         raise StoreError(f"MeetingDesk can't read {path} ({error.strerror or error}): check that you own it.") from error
+    return parse_meeting(data, path)
+
+
+def parse_meeting(data: bytes, path: Path) -> Meeting:
+    """The meeting in `data`, the bytes of the file `path` (named in errors); DamagedFile or NewerFile as above."""
     try:
         raw = json.loads(data)
     except (ValueError, RecursionError):
@@ -315,18 +336,24 @@ def file_stat(path: Path) -> FileStat:
 # --- Files that can't be used -----------------------------------------------------------
 
 
+def name_aside(path: Path, folder: Path) -> Path:
+    """`folder/<name>.<UTC time>` for a file set aside now, never the name of a file already there."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"{path.name}.{stamp}"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = folder / f"{path.name}.{stamp}-{counter}"
+    return target
+
+
 def move_aside(path: Path, damaged_dir: Path, reason: str) -> Path:
     """Move an unreadable file to `damaged_dir/<name>.<UTC time>`, never over another file.
 
     `reason` completes a sentence about the file ("… is not valid JSON"). Returns where the
     file went; StoreError, naming both places, when it can't be moved.
     """
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    target = damaged_dir / f"{path.name}.{stamp}"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = damaged_dir / f"{path.name}.{stamp}-{counter}"
+    target = name_aside(path, damaged_dir)
     try:
         make_private_dir(damaged_dir)
         os.rename(path, target)

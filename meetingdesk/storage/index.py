@@ -10,20 +10,19 @@ or older cache is rebuilt from the files. Nothing here imports Textual.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+import secrets
 from collections.abc import Callable
-from contextlib import suppress
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from meetingdesk.locations import OLD_CACHES, index_path
+from meetingdesk.locations import index_path
 from meetingdesk.names import name_key
-from meetingdesk.storage.cache import Cache
+from meetingdesk.storage.cache import Cache, remove_old_caches
 from meetingdesk.storage.files import FileStat, scan_meetings, walk_meetings
 from meetingdesk.storage.rows import ROW_COLUMNS, MeetingRow
+from meetingdesk.storage.settle import Changes, finish
 from meetingdesk.storage.words import words_of
 
 if TYPE_CHECKING:
@@ -52,7 +51,8 @@ def folder_stamp(folder: Path) -> FolderStamp | None:
     return (info.st_ino, info.st_mtime_ns)
 
 
-def _stamp_text(stamp: FolderStamp | None) -> str | None:
+def stamp_text(stamp: FolderStamp | None) -> str | None:
+    """A folder stamp as the index records it."""
     return None if stamp is None else f"{stamp[0]}:{stamp[1]}"
 
 
@@ -64,22 +64,30 @@ class MeetingIndex:
         self.meetings_dir = meetings_dir
         self.cache = Cache(index_path(self.root))
         self._read = read
+        self.writer = secrets.token_hex(4)
+        """Who this index is in the log of changes: what it wrote itself is not news to it."""
+
+    def _changes(self) -> Changes:
+        return Changes(writer=self.writer)
+
+    def log_end(self) -> int:
+        """Where the log of changes ends now."""
+        return self.cache.connection().execute("SELECT coalesce(max(seq), 0) FROM changed").fetchone()[0]
+
+    def written_by_others(self, since: int) -> tuple[set[str], int]:
+        """The meetings other processes (a shell command, another window) wrote into the index after `since`, and the log's end."""
+        db = self.cache.connection()
+        end = self.log_end()
+        since = 0 if end < since else since  # the index was rebuilt: its log starts again
+        ids = {meeting_id for (meeting_id,) in db.execute("SELECT meeting_id FROM changed WHERE seq > ? AND writer != ?", (since, self.writer))}
+        return ids, end
 
     # --- opening and catching up ---
 
     def open(self) -> None:
         """Open the cache (an empty one if it was missing or damaged) and remove an older version's caches."""
         self.cache.open()
-        for name in OLD_CACHES:
-            old = self.root / name
-            with suppress(OSError):
-                if old.is_dir() and not old.is_symlink():
-                    for child in old.iterdir():
-                        if child.suffix in (".json", ".lock") or child.name.startswith("."):
-                            child.unlink()
-                    old.rmdir()
-                elif old.is_file():
-                    old.unlink()
+        remove_old_caches(self.root)
 
     @property
     def needs_reading(self) -> bool:
@@ -90,11 +98,24 @@ class MeetingIndex:
         """True when nothing in the meetings folder changed since the index last looked (one stat)."""
         if self.cache.started_over:
             return False
-        recorded = self.cache.connection().execute("SELECT value FROM meta WHERE key = 'folder'").fetchone()
-        return recorded is not None and recorded[0] == _stamp_text(folder_stamp(self.meetings_dir))
+        return self.recorded("folder") == stamp_text(folder_stamp(self.meetings_dir))
 
-    def catch_up(self, progress: Progress | None = None) -> bool:
-        """Read new and changed meeting files, drop removed ones; True if any row changed.
+    def missing(self) -> bool:
+        """True when the index's file was deleted while it was open (it must be rebuilt)."""
+        return self.cache.memory is None and not os.path.exists(self.cache.path)
+
+    def recorded(self, key: str) -> str | None:
+        """A folder's stamp as recorded at the last look (`folder`: the meetings folder)."""
+        found = self.cache.connection().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if found is None else found[0]
+
+    def record(self, key: str, stamp: FolderStamp | None) -> None:
+        """Record a folder's stamp as seen now."""
+        with self.cache.writing() as db:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, stamp_text(stamp)))
+
+    def catch_up(self, progress: Progress | None = None) -> set[str]:
+        """Read new and changed meeting files, drop removed ones; the ids of the rows that changed.
 
         The folder's listing goes into a temporary table and is compared there, so looking
         at 100,000 files keeps none of them in Python's memory.
@@ -121,10 +142,10 @@ class MeetingIndex:
         gone = [meeting_id for (meeting_id,) in db.execute("SELECT id FROM meetings WHERE id NOT IN (SELECT id FROM temp.listed)")]
         if gone:
             with self.cache.writing() as db:
-                changes = _Changes()
+                changes = self._changes()
                 for meeting_id in gone:
                     self._drop(db, meeting_id, changes)
-                _finish(db, changes)
+                finish(db, changes)
         for start in range(0, len(changed), BATCH):
             batch = []
             for meeting_id in changed[start : start + BATCH]:
@@ -134,27 +155,26 @@ class MeetingIndex:
             # The search table takes rows in time order twice as fast as in random order.
             batch.sort(key=lambda item: item[2].when if item[2] is not None else DAWN)
             with self.cache.writing() as db:
-                changes = _Changes()
+                changes = self._changes()
                 for meeting_id, stat, meeting in batch:
                     if meeting is None or stat is None:
                         self._drop(db, meeting_id, changes)
                     else:
                         self._put(db, meeting, stat, changes)
-                _finish(db, changes)
+                finish(db, changes)
             if progress is not None:
                 progress(min(start + BATCH, len(changed)), len(changed))
         if folder_stamp(self.meetings_dir) == stamp:
             # The folder is as it was listed: the index now says what it holds. (If it moved meanwhile,
             # the stamp stays old and the next look reads the folder again.)
-            with self.cache.writing() as db:
-                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('folder', ?)", (_stamp_text(stamp),))
+            self.record("folder", stamp)
         self.cache.started_over = False
-        return bool(gone or changed)
+        return {*gone, *changed}
 
-    def rebuild(self, progress: Progress | None = None) -> None:
-        """Start the cache over and read every meeting file."""
+    def rebuild(self, progress: Progress | None = None) -> set[str]:
+        """Start the cache over and read every meeting file; the ids read."""
         self.cache.start_over()
-        self.catch_up(progress)
+        return self.catch_up(progress)
 
     def refresh_words(self) -> None:
         """Read again the meetings saved for their notes only since their words were indexed (the live one)."""
@@ -168,9 +188,9 @@ class MeetingIndex:
             meeting = self._read(meeting_id, path)
             if meeting is not None:
                 with self.cache.writing() as db:
-                    changes = _Changes()
+                    changes = self._changes()
                     self._put(db, meeting, (info.st_mtime_ns, info.st_size), changes)
-                    _finish(db, changes)
+                    finish(db, changes)
 
     def count_files(self) -> int:
         """How many meeting files there are, for "Reading N meetings…" (none is parsed)."""
@@ -191,27 +211,28 @@ class MeetingIndex:
                 db.execute(
                     "UPDATE meetings SET mtime_ns = ?, size = ?, stale_words = 1 WHERE id = ?", (*stat, meeting.id)
                 )
+                finish(db, Changes(meetings={meeting.id}, writer=self.writer))
             else:
-                changes = _Changes()
+                changes = self._changes()
                 self._put(db, meeting, stat, changes, facts)
-                _finish(db, changes)
+                finish(db, changes)
             self._follow_folder(db, before, after)
 
     def put_many(self, written: list[tuple[Meeting, FileStat]], before: FolderStamp | None, after: FolderStamp | None) -> None:
         """Record meetings just written by this process (an import), in one transaction."""
         with self.cache.writing() as db:
-            changes = _Changes()
+            changes = self._changes()
             for meeting, stat in written:
                 self._put(db, meeting, stat, changes)
-            _finish(db, changes)
+            finish(db, changes)
             self._follow_folder(db, before, after)
 
     def drop(self, meeting_id: str, before: FolderStamp | None = None, after: FolderStamp | None = None) -> None:
         """Stop listing a meeting whose file this process just moved away."""
         with self.cache.writing() as db:
-            changes = _Changes()
+            changes = self._changes()
             self._drop(db, meeting_id, changes)
-            _finish(db, changes)
+            finish(db, changes)
             self._follow_folder(db, before, after)
 
     def _follow_folder(self, db: sqlite3.Connection, before: FolderStamp | None, after: FolderStamp | None) -> None:
@@ -219,13 +240,13 @@ class MeetingIndex:
         # is still current. If something else had, the stamps differ and the next look reads the folder.
         if before is not None and after is not None:
             db.execute(
-                "UPDATE meta SET value = ? WHERE key = 'folder' AND value = ?", (_stamp_text(after), _stamp_text(before))
+                "UPDATE meta SET value = ? WHERE key = 'folder' AND value = ?", (stamp_text(after), stamp_text(before))
             )
 
-    def _put(self, db: sqlite3.Connection, meeting: Meeting, stat: FileStat, changes: _Changes, facts: str | None = None) -> None:
+    def _put(self, db: sqlite3.Connection, meeting: Meeting, stat: FileStat, changes: Changes, facts: str | None = None) -> None:
         """Write every row of `meeting`: its listing, its words, its actions and goals.
 
-        Notes in `changes` what `_finish` must settle once per transaction.
+        Notes in `changes` what `finish` (storage/settle.py) must settle once per transaction.
         """
         held = db.execute("SELECT sort_key FROM meetings WHERE id = ?", (meeting.id,)).fetchone()
         key = _free_sort_key(db, meeting)
@@ -299,9 +320,10 @@ class MeetingIndex:
             ],
         )
         changes.actions |= touched | {action.id for action in meeting.actions}
+        changes.meetings.add(meeting.id)
 
-    def _drop(self, db: sqlite3.Connection, meeting_id: str, changes: _Changes) -> None:
-        """Remove every row of the meeting, noting in `changes` what `_finish` must settle."""
+    def _drop(self, db: sqlite3.Connection, meeting_id: str, changes: Changes) -> None:
+        """Remove every row of the meeting, noting in `changes` what `finish` (storage/settle.py) must settle."""
         held = db.execute("SELECT sort_key FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
         if held is None:
             return
@@ -311,6 +333,7 @@ class MeetingIndex:
         db.execute("DELETE FROM actions WHERE meeting_id = ?", (meeting_id,))
         db.execute("DELETE FROM goals WHERE meeting_id = ?", (meeting_id,))
         changes.actions |= touched
+        changes.meetings.add(meeting_id)
 
     # --- reading ---
 
@@ -390,51 +413,6 @@ def _free_sort_key(db: sqlite3.Connection, meeting: Meeting) -> int:
         if holder is None or holder[0] == meeting.id:
             return key
         key += 1
-
-
-@dataclass
-class _Changes:
-    """What one transaction's writes leave to settle once at its end."""
-
-    actions: set[str] = field(default_factory=set)
-    """Actions whose newest copy may have moved."""
-    terms: set[str] = field(default_factory=set)
-    """Words indexed, for the list of every word seen."""
-
-
-def _finish(db: sqlite3.Connection, changes: _Changes) -> None:
-    _mark_newest(db, changes.actions)
-    _count_open(db, changes.actions)
-    if changes.terms:
-        db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", ((term,) for term in changes.terms))
-
-
-def _mark_newest(db: sqlite3.Connection, action_ids: set[str]) -> None:
-    """Mark, for each action, the copy in its newest meeting: that copy is the one that counts."""
-    if not action_ids:
-        return
-
-    db.execute(
-        "UPDATE actions SET newest = (sort_key = (SELECT max(sort_key) FROM actions AS other "
-        "WHERE other.action_id = actions.action_id)) WHERE action_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(action_ids)),),
-    )
-
-
-def _count_open(db: sqlite3.Connection, action_ids: set[str]) -> None:
-    """Count again, for each meeting holding one of these actions, the open actions it is the newest holder of.
-
-    An action carried open through three meetings is counted once, in the newest, so the
-    home screen's counts add up to the open actions there really are.
-    """
-    if not action_ids:
-        return
-    db.execute(
-        "UPDATE meetings SET open_actions = (SELECT count(*) FROM actions AS a WHERE a.meeting_id = meetings.id "
-        "AND a.newest = 1 AND a.done_on IS NULL AND a.dropped_reason = '') "
-        "WHERE id IN (SELECT meeting_id FROM actions WHERE action_id IN (SELECT value FROM json_each(?)))",
-        (json.dumps(sorted(action_ids)),),
-    )
 
 
 def _stat(path: Path) -> FileStat | None:

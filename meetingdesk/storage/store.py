@@ -1,9 +1,11 @@
 """The meetings of one data folder: save, load and list them, and keep the index honest.
 
-The data folder holds `meetings/<id>.json`, the truth, one file per meeting. The index
-(storage/index.py) is this machine's cache of them, rebuilt from those files. A save
-writes the meeting's own file and that meeting's rows in the index, so saving costs
-the same with 10 or 100,000 past meetings. Nothing here imports Textual.
+The data folder holds `meetings/<id>.json`, the truth, one file per meeting, and only
+what travels between machines. The index (storage/index.py) is this machine's cache of
+them, rebuilt from those files. A save writes the meeting's own file (merged with it
+when it changed underneath, storage/meeting_files.py) and that meeting's rows in the
+index, so saving costs the same with 10 or 100,000 past meetings. Nothing here imports
+Textual.
 """
 
 from __future__ import annotations
@@ -11,26 +13,38 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import threading
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meetingdesk.ids import MEETING_ID
-from meetingdesk.locations import damaged_dir, exports_dir, meetings_dir, people_dir, trash_dir
+from meetingdesk.locations import (
+    GITIGNORE,
+    copies_path,
+    damaged_dir,
+    exports_dir,
+    meetings_dir,
+    merged_copies_dir,
+    people_dir,
+    trash_dir,
+)
+from meetingdesk.storage.claims import remove_stale_claims
+from meetingdesk.storage.conflicts import remove_old_backups
+from meetingdesk.storage.copies import Copies
 from meetingdesk.storage.files import (
     DamagedFile,
     StoreError,
-    file_stat,
     make_private_dir,
     move_aside,
-    read_meeting_file,
     remove_leftovers,
     write_private_file,
 )
-from meetingdesk.storage.claims import remove_stale_claims
-from meetingdesk.storage.index import FolderStamp, MeetingIndex, Progress, folder_stamp
+from meetingdesk.storage.index import FolderStamp, MeetingIndex, Progress, folder_stamp, stamp_text
+from meetingdesk.storage.meeting_files import MeetingFiles
 from meetingdesk.storage.people import PeopleFolder
 from meetingdesk.storage.rows import MeetingRow
+from meetingdesk.storage.stamps import STAMPS, StampClock
 
 if TYPE_CHECKING:  # pydantic loads with the models: listing meetings at start-up needs neither
     from meetingdesk.models import Meeting
@@ -39,8 +53,8 @@ if TYPE_CHECKING:  # pydantic loads with the models: listing meetings at start-u
 class Store:
     """The meetings in one data folder: save, load, list, and keep the index honest."""
 
-    def __init__(self, root: Path) -> None:
-        """A store for the data folder `root`; nothing touches the disk until `open()`."""
+    def __init__(self, root: Path, stamps: StampClock = STAMPS) -> None:
+        """A store for the data folder `root`, stamping changes with `stamps`; nothing touches the disk until `open()`."""
         self.root = Path(root)
         self.meetings_dir = meetings_dir(self.root)
         self.damaged_dir = damaged_dir(self.root)
@@ -48,10 +62,19 @@ class Store:
         """Sentences about files that could not be used (moved aside, too new, unreadable)."""
         self.warnings: list[str] = []
         """Sentences about the data folder worth knowing (readable by others)."""
+        self.files = MeetingFiles(Copies(copies_path(self.root)), stamps, self._move_aside)
+        """Every meeting file is read and written through this, so nothing another copy holds is lost."""
         self.index = MeetingIndex(self.root, self.meetings_dir, self._read_for_index)
         self.team = PeopleFolder(self.root, self.index.cache, self.problems)
         """Each person's database (profile and evidence log) in people/."""
         self._opened = False
+        self._looking = threading.Lock()
+        self._log_read = 0
+
+    @property
+    def news(self) -> list[str]:
+        """Sentences about what was merged (conflict copies, git conflicts, a replaced file), to say once."""
+        return self.files.news
 
     # --- opening ---
 
@@ -88,29 +111,67 @@ class Store:
         for folder in (self.root, self.meetings_dir, trash_dir(self.root), exports_dir(self.root), people_dir(self.root)):
             remove_leftovers(folder)
         remove_stale_claims(self.root)
+        remove_old_backups(merged_copies_dir(self.root))
+        self._write_gitignore()
         self._opened = True
         self.index.open()
-        if check_files and not (quick and self.index.up_to_date()):
-            self.index.catch_up(progress if self.index.needs_reading else None)
-        if check_files:
-            self.team.catch_up(quick)
+        self._log_read = self.index.log_end()
+        if check_files and not (quick and not self.changed_underneath()):
+            self.check_files(progress if self.index.needs_reading else None)
+        elif check_files:
+            self.team.catch_up(quick=True)  # one stat of people/ when nothing moved there
+
+    def _write_gitignore(self) -> None:
+        """Give the data folder its `.gitignore` (what stays on this machine) unless it has one."""
+        path = self.root / ".gitignore"
+        if not path.exists():
+            with suppress(StoreError):  # read-only media: nothing to share from here anyway
+                write_private_file(path, GITIGNORE)
 
     @property
     def needs_reading(self) -> bool:
         """True while the index is new and has not read the meeting files yet (the lists are empty)."""
         return self.index.needs_reading
 
-    def check_files(self, progress: Progress | None = None) -> bool:
-        """Read what changed in the meetings and people folders since the index last saw them. True if the lists changed."""
+    def changed_underneath(self) -> bool:
+        """True when the meetings or the trash folder changed since the last look, or the index was deleted (a few stats)."""
         self._require_open()
-        meetings = self.index.catch_up(progress)
-        return self.team.catch_up() or meetings
+        if self.index.missing() or not self.index.up_to_date():
+            return True
+        return self.index.recorded("trash") != stamp_text(folder_stamp(trash_dir(self.root)))
+
+    def written_elsewhere(self) -> set[str]:
+        """The meetings another process on this machine (a shell command, another window) saved or read in since the last call."""
+        self._require_open()
+        ids, self._log_read = self.index.written_by_others(self._log_read)
+        return ids
+
+    def check_files(self, progress: Progress | None = None) -> set[str]:
+        """Merge conflict copies, settle meetings both listed and trashed, and read what changed (people's databases
+        too); the ids of the meetings that changed.
+
+        A deleted index is rebuilt. Two threads never look at once: the second waits.
+        """
+        self._require_open()
+        from meetingdesk.storage.reconcile import reconcile
+
+        with self._looking:
+            trash = folder_stamp(trash_dir(self.root))
+            changed = reconcile(self)
+            if self.index.missing():
+                self.index.cache.start_over()
+            changed |= self.index.catch_up(progress)
+            if folder_stamp(trash_dir(self.root)) == trash:
+                self.index.record("trash", trash)
+            self.team.catch_up()
+        return changed
 
     def rebuild_index(self, progress: Progress | None = None) -> None:
         """Rebuild the index from the meeting files, moving unreadable ones to damaged/."""
         self._require_open()
-        self.index.rebuild(progress)
-        self.team.catch_up()
+        with self._looking:
+            self.index.rebuild(progress)
+            self.team.catch_up()
 
     def _warn_if_shared(self) -> None:
         """Say so when other users on this machine can read the data folder; its mode is the owner's to set."""
@@ -141,7 +202,7 @@ class Store:
     def _read_for_index(self, meeting_id: str, path: Path) -> Meeting | None:
         """The meeting in `path`, or None after recording why it can't be listed."""
         try:
-            meeting = read_meeting_file(path)
+            meeting = self.files.read(meeting_id, path)
         except DamagedFile as error:
             try:
                 self._move_aside(path, str(error))
@@ -170,27 +231,36 @@ class Store:
 
     # --- public operations ---
 
-    def save(self, meeting: Meeting) -> None:
-        """Stamp `meeting.updated_at`, write its file, and record it in the index in one transaction."""
+    def save(self, meeting: Meeting) -> Meeting:
+        """Stamp what changed in `meeting`, write its file, and record it in the index in one transaction.
+
+        If the file changed since `meeting` was loaded (another window, a sync, a pull), the
+        change is merged into it and the merge is written: nothing in the file is lost.
+        Returns what was written (`meeting` itself, its stamps updated, unless it merged).
+        """
         self._require_open()
         path = self._path(meeting.id)
         from meetingdesk.models import utc_now
 
         meeting.updated_at = utc_now()
         before = self._folder()
-        write_private_file(path, meeting.model_dump_json(indent=1))
+        written, stat_ = self.files.write(meeting, path)
         try:
-            self.index.saved(meeting, file_stat(path), before, self._folder())
+            self.index.saved(written, stat_, before, self._folder())
         except sqlite3.Error:
             # The file is saved; the folder's stamp was not recorded, so the next look reads it.
             pass
+        return written
 
     def load(self, meeting_id: str) -> Meeting:
-        """The meeting with this exact id; StoreError if its file is missing, damaged or too new."""
+        """The meeting with this exact id; StoreError if its file is missing, damaged or too new.
+
+        A file with git's conflict markers is merged (both sides) and written back first.
+        """
         self._require_open()
         path = self._path(meeting_id)
         try:
-            return read_meeting_file(path)
+            return self.files.read(meeting_id, path)
         except DamagedFile as error:
             before = self._folder()
             target = self._move_aside(path, str(error))
@@ -254,17 +324,13 @@ class Store:
         return self._path(meeting_id).is_file()
 
     def put_many(self, meetings: list[Meeting]) -> None:
-        """Write each meeting's file exactly as given (`updated_at` kept, unlike `save`) and index them.
+        """Write each meeting's file as given (`updated_at` kept, unlike `save`; merged with a file there) and index them.
 
         For imports: every file is written first, then the index in one transaction. If the
         index write fails, the files are already safe and the next look at the folder lists them.
         """
         self._require_open()
         before = self._folder()
-        written = []
-        for meeting in meetings:
-            path = self._path(meeting.id)
-            write_private_file(path, meeting.model_dump_json(indent=1))
-            written.append((meeting, file_stat(path)))
+        written = [self.files.write(meeting, self._path(meeting.id)) for meeting in meetings]
         if written:
             self.index.put_many(written, before, self._folder())

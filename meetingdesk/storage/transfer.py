@@ -4,8 +4,9 @@ An export is one JSON document, `{"meetingdesk_export": 1, "meetings": [...]}`, 
 meeting as its own file would hold it; `export --all` adds `"people": [...]`, each
 person's profile and evidence log (storage/transfer_people.py). Private notes are emptied unless the manager
 asks for them. An import reads and checks the whole document before it writes
-anything, so a bad file leaves the data folder as it was; importing the same file
-twice changes nothing the second time. Nothing here imports Textual.
+anything, so a bad file leaves the data folder as it was; a meeting already here is
+merged with the imported copy item by item (storage/merge.py), so importing the same
+file twice changes nothing the second time. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ EXPORT_KEY = "meetingdesk_export"
 """The key that marks a JSON document as a MeetingDesk export; its value is the export format."""
 EXPORT_FORMAT = 1
 """The export format this MeetingDesk writes and reads."""
-PRIVATE_KEYS = ("private_notes", "prep_notes")
-"""The fields that hold the manager's own notes (private, prepared), wherever they appear in a meeting."""
+PRIVATE_KEY = "private_notes"
+"""The field that holds the manager's private notes, wherever it appears in a meeting."""
+PRIVATE_KEYS = (PRIVATE_KEY, "prep_notes")
+"""The fields that hold the manager's own notes (private, prepared): emptied in an export unless asked for."""
 
 
 class TransferError(MeetingDeskError):
@@ -36,19 +39,34 @@ class TransferError(MeetingDeskError):
 
 
 def without_private(data: Any) -> Any:
-    """A copy of dumped meeting data (dicts and lists) with every private or prep notes value emptied.
+    """A copy of dumped meeting data (dicts and lists) with every private and prep notes value emptied.
 
     Walks the whole structure rather than only the sections, so a private field added
-    to a nested record later is covered without touching this function.
+    to a nested record later is covered without touching this function. Their stamps
+    go too (a text's versions would hold it): an emptied note is marked never stamped,
+    so it never wins a merge over the real one.
     """
     if isinstance(data, dict):
-        return {
-            key: ("" if key in PRIVATE_KEYS and isinstance(value, str) else without_private(value))
-            for key, value in data.items()
-        }
+        # A private note's merge state (`sync.texts`) holds its text: it goes whole.
+        return {key: _private_emptied(key, value) for key, value in data.items() if not (_is_private_item(key) and isinstance(value, dict))}
     if isinstance(data, list):
         return [without_private(item) for item in data]
     return data
+
+
+def _is_private_item(key: object) -> bool:
+    """True for a stamp's key naming private or prep notes, e.g. `sections/s1/private_notes`."""
+    return isinstance(key, str) and "/" in key and key.rsplit("/", 1)[-1] in PRIVATE_KEYS
+
+
+def _private_emptied(key: object, value: Any) -> Any:
+    if key in PRIVATE_KEYS and isinstance(value, str):
+        return ""
+    if _is_private_item(key) and isinstance(value, list) and len(value) == 2:
+        from meetingdesk.storage.merge import digest
+
+        return ["", digest("")]  # the emptied note: never stamped
+    return without_private(value)
 
 
 def meeting_document(meeting: Meeting, include_private: bool = False) -> dict[str, Any]:
@@ -86,7 +104,7 @@ class Export:
     """A checked export: every meeting in it is valid and this MeetingDesk can read it."""
 
     meetings: list[Meeting]
-    """The meetings, one per id (the newest copy when a file repeats an id)."""
+    """The meetings, one per id (copies merged when a file repeats an id)."""
     include_private: bool
     """False when the export was made without private notes (they are empty in `meetings`)."""
     people: list[PersonRecord] = field(default_factory=list)
@@ -126,12 +144,20 @@ def read_export(data: str | bytes, source: str) -> Export:
     by_id: dict[str, Meeting] = {}
     for number, raw in enumerate(raw_meetings, start=1):
         meeting = _checked_meeting(raw, number, source)
-        # A repeated id can only come from editing the file by hand; the newest copy wins.
+        # A repeated id can only come from editing the file by hand, or joining two exports: merge the copies.
         held = by_id.get(meeting.id)
-        if held is None or meeting.updated_at > held.updated_at:
-            by_id[meeting.id] = meeting
+        by_id[meeting.id] = meeting if held is None else _merged(held, meeting, f"Meeting {number} in {source}")
     people = read_people(document.get("people"), source)
     return Export(meetings=list(by_id.values()), include_private=document.get("include_private") is True, people=people)
+
+
+def _merged(here: Meeting, incoming: Meeting, label: str) -> Meeting:
+    from meetingdesk.storage.merge import merge_meetings
+
+    try:
+        return merge_meetings(here, incoming)
+    except ValueError as error:
+        raise TransferError(f"{label} can't be merged with the copy of it already read ({error}), so nothing was imported.") from None
 
 
 def _checked_meeting(raw: Any, number: int, source: str) -> Meeting:
@@ -149,13 +175,11 @@ class ImportReport:
     """What an import did, counted for the sentence the manager reads."""
 
     imported: int = 0
-    """Meetings written: new ones plus those that replaced an older copy."""
-    replaced: int = 0
-    """Of `imported`, how many replaced an older copy already in the data folder."""
+    """Meetings written: new ones plus those merged into a copy already here."""
+    merged: int = 0
+    """Of `imported`, how many were merged into a copy already in the data folder."""
     skipped: int = 0
-    """Meetings not written: identical here, or the copy here is newer, or it can't be replaced."""
-    kept_newer: int = 0
-    """Of `skipped`, how many differ but the copy here was changed later, so it was kept."""
+    """Meetings not written: the copy here already holds everything in them, or it can't be read."""
     private_added: int = 0
     """Of `imported`, how many are a meeting already here whose private notes the export brought in."""
     problems: list[str] = field(default_factory=list)
@@ -164,26 +188,26 @@ class ImportReport:
     """What bringing the people in did, when the export had any."""
 
     def sentence(self) -> str:
-        """E.g. "Imported 3 meetings, skipped 1 already here." plus what replaced or was kept, and the people."""
+        """E.g. "Imported 3 meetings, skipped 1 already here." plus how many were merged with a copy here, and the people."""
         text = f"Imported {_count(self.imported, 'meeting')}, skipped {self.skipped} already here."
         if self.people is not None:
             text += f" {self.people.sentence()}"
-        if self.replaced:
-            text += f" {self.replaced} of those imported replaced an older copy here."
+        if self.merged:
+            text += f" {self.merged} of those imported {'was' if self.merged == 1 else 'were'} merged with the copy here, nothing lost."
         if self.private_added:
             text += f" {self.private_added} of those imported brought private notes into a meeting already here."
-        if self.kept_newer:
-            text += f" {self.kept_newer} of those skipped differ, but the copy here is newer, so it was kept."
         return text
 
 
 def import_meetings(store: Store, export: Export) -> ImportReport:
-    """Save the export's meetings into `store`: new ids are added, an equal copy is skipped, the newer `updated_at` wins.
+    """Save the export's meetings into `store`: new ids are added, a meeting here is merged with its imported copy.
 
-    Everything is decided before anything is written. When the export left private
-    notes out, a replaced meeting keeps the private notes already written here, so an
-    import never wipes them. Raises StoreError if the data folder can't be written.
+    Everything is decided before anything is written. A copy that adds nothing to the
+    one here is skipped. When the export left private notes out, the private notes here
+    are kept as they are. Raises StoreError if the data folder can't be written.
     """
+    from meetingdesk.storage.merge import adds_anything, merge_meetings
+
     report = ImportReport()
     to_write: list[Meeting] = []
     for incoming in export.meetings:
@@ -213,14 +237,17 @@ def import_meetings(store: Store, export: Export) -> ImportReport:
                 report.private_added += 1
             continue
         candidate = incoming if export.include_private else _with_private_from(incoming, here)
-        if candidate == here:
+        try:
+            merged = merge_meetings(here, candidate)
+        except ValueError as error:
+            report.problems.append(f"{error}: the imported copy of {incoming.id} was not written.")
             report.skipped += 1
-        elif candidate.updated_at > here.updated_at:
-            to_write.append(candidate)
-            report.replaced += 1
+            continue
+        if not adds_anything(merged, here):
+            report.skipped += 1
         else:
-            report.skipped += 1
-            report.kept_newer += 1
+            to_write.append(merged)
+            report.merged += 1
     store.put_many(to_write)
     report.imported = len(to_write)
     if export.people:
@@ -230,20 +257,25 @@ def import_meetings(store: Store, export: Export) -> ImportReport:
 
 
 def _with_private_from(incoming: Meeting, here: Meeting) -> Meeting:
-    """`incoming`, with the private and prep notes of `here` where incoming's are empty and the section is the same."""
+    """`incoming` (exported without private notes) with the private and prep notes of `here`, stamps and all."""
     merged = incoming.model_copy(deep=True)
-    for section, local in zip(merged.sections, here.sections):
-        if section.title != local.title:
-            continue
-        for key in PRIVATE_KEYS:
-            if not getattr(section, key) and getattr(local, key):
-                setattr(section, key, getattr(local, key))
+    local = {section.id: section for section in here.sections}
+    for section in merged.sections:
+        mine = local.get(section.id)
+        for field_name in PRIVATE_KEYS:
+            if mine is None or getattr(section, field_name):
+                continue
+            setattr(section, field_name, getattr(mine, field_name))
+            key = f"sections/{section.id}/{field_name}"
+            for held, target in ((here.sync.items, merged.sync.items), (here.sync.texts, merged.sync.texts)):
+                if key in held:
+                    target[key] = held[key]
     return merged
 
 
 def _shared(meeting: Meeting) -> Any:
-    """What of `meeting` two copies must agree on to be the same meeting: all but private notes and `updated_at`."""
-    return without_private(meeting.model_dump(mode="json", exclude={"updated_at"}))
+    """What of `meeting` two copies must agree on to be the same meeting: all but private notes, `updated_at` and stamps."""
+    return without_private(meeting.model_dump(mode="json", exclude={"updated_at", "sync"}))
 
 
 def _private_brought_in(incoming: Meeting, here: Meeting) -> tuple[Meeting, list[str]]:
@@ -263,6 +295,8 @@ def _private_brought_in(incoming: Meeting, here: Meeting) -> tuple[Meeting, list
                 f"The meeting with {here.person} ({here.id[:8]}) holds other private notes for “{section.title}” "
                 "than the export: the ones here were kept; the export file still has its own."
             )
+        if theirs.prep_notes.startswith(section.prep_notes):
+            section.prep_notes = theirs.prep_notes
     if merged.model_dump(exclude={"updated_at"}) == here.model_dump(exclude={"updated_at"}):
         return here, clashes
     return merged, clashes

@@ -1,9 +1,12 @@
 """The trash: deleted meetings wait in `<data folder>/trash/` until the manager restores them.
 
-Deleting never destroys a review record on the spot: the meeting's file moves,
-whole and still readable by its owner only, into the trash folder, and its row
-leaves the index. Restoring saves it back through the store. Nothing here
-imports Textual.
+Deleting never destroys a review record on the spot: the meeting, whole and still
+readable by its owner only, moves into the trash folder with the time it was trashed
+stamped in it (`trashed_at`), and its row leaves the index. That stamp is the
+tombstone: a machine that still has the meeting listed can't bring it back by a sync,
+because a meeting found both listed and in the trash stays where its latest move put it
+(storage/reconcile.py). Restoring saves it back through the store. Nothing here imports
+Textual.
 """
 
 from __future__ import annotations
@@ -14,16 +17,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from meetingdesk.locations import meetings_dir, trash_dir
-from meetingdesk.models import Meeting
-from meetingdesk.storage.files import (
-    FILE_MODE,
-    DamagedFile,
-    NewerFile,
-    StoreError,
-    make_private_dir,
-    read_meeting_file,
-    scan_meetings,
-)
+from meetingdesk.models import Meeting, utc_now
+from meetingdesk.storage.conflicts import conflict_copy_of
+from meetingdesk.storage.files import DamagedFile, NewerFile, StoreError, read_meeting_file, scan_meetings
 from meetingdesk.storage.index import folder_stamp
 from meetingdesk.storage.store import Store
 
@@ -41,36 +37,36 @@ class TrashedMeeting:
     when: datetime
     """When the meeting took place: its start, or its set-up time if it never started."""
     trashed_at: datetime
-    """When it was moved to the trash (the file's modification time, UTC)."""
+    """When it was moved to the trash (as stamped in it; the file's modification time for older files)."""
     path: Path
     """The file in the trash folder."""
 
 
-def move_to_trash(store: Store, meeting_id: str) -> Path:
-    """Move the meeting's file into the trash folder, drop its index row, and return where it went.
+def move_to_trash(store: Store, meeting_id: str, when: datetime | None = None) -> Path:
+    """Move the meeting into the trash folder stamped `trashed_at` (now by default), drop its index row; where it went.
 
-    The file keeps its contents and its 0600 mode; a file of the same name already in
-    the trash (the same meeting deleted before) is never overwritten.
+    A copy of the same meeting already in the trash (deleted before) is merged with it,
+    never overwritten. StoreError when the meeting is not listed or can't be moved.
     """
     if not store.has(meeting_id):
         raise StoreError(
             f"There is no meeting {meeting_id} in {meetings_dir(store.root)}: it may already be in the trash."
         )
     source = meetings_dir(store.root) / f"{meeting_id}.json"
-    folder = trash_dir(store.root)
+    target = trash_dir(store.root) / f"{meeting_id}.json"
+    meeting = store.load(meeting_id)
+    meeting.trashed_at = when or utc_now()
     before = folder_stamp(source.parent)
+    store.files.write(meeting, target, remember=False)
     try:
-        make_private_dir(folder)
-        target = _free_name(folder, meeting_id)
-        os.rename(source, target)
-        os.chmod(target, FILE_MODE)
-        # The file's mtime is the time it was trashed: the trash screen lists it.
-        os.utime(target)
+        os.unlink(source)
     except OSError as error:
+        target.unlink(missing_ok=True)
         raise StoreError(
-            f"MeetingDesk couldn't move {source} to {folder} ({error.strerror or error}). "
+            f"MeetingDesk couldn't move {source} to {target.parent} ({error.strerror or error}). "
             "Check that you own both folders; the meeting was left where it was."
         ) from error
+    store.files.copies.drop(meeting_id)
     store.forget(meeting_id, before)
     return target
 
@@ -80,11 +76,13 @@ def trashed(root: Path) -> list[TrashedMeeting]:
     found: list[TrashedMeeting] = []
     for (mtime_ns, _size), name in scan_meetings(trash_dir(root)).values():
         path = Path(name)
+        if conflict_copy_of(path.name):
+            continue  # merged into its meeting at the next look
         try:
             meeting = _read(path)
         except StoreError:
             continue
-        trashed_at = datetime.fromtimestamp(mtime_ns / 1e9, timezone.utc)
+        trashed_at = meeting.trashed_at or datetime.fromtimestamp(mtime_ns / 1e9, timezone.utc)
         found.append(
             TrashedMeeting(
                 id=meeting.id,
@@ -102,27 +100,28 @@ def trashed(root: Path) -> list[TrashedMeeting]:
 def restore(store: Store, meeting_id: str) -> Meeting:
     """Save the trashed meeting back into the meetings folder (and the index), then remove it from the trash.
 
-    Refuses, with a StoreError, when the meetings folder already holds a meeting with
-    that id: restoring must never overwrite a meeting.
+    Every copy of it in the trash is merged in, and so is a copy already listed (a sync
+    brought one back): restoring never overwrites a meeting.
     """
-    # Deleted twice (restored in between): the latest copy is the one to bring back.
-    entry = next((item for item in trashed(store.root) if item.id == meeting_id), None)
-    if entry is None:
+    entries = [item for item in trashed(store.root) if item.id == meeting_id]
+    if not entries:
         raise StoreError(f"There is no meeting {meeting_id} in {trash_dir(store.root)}: it may have been restored already.")
-    if store.has(meeting_id):
-        raise StoreError(
-            f"A meeting with the id {meeting_id} is already in {meetings_dir(store.root)}, so restoring would "
-            f"overwrite it. Move that file away first if the copy in the trash is the one to keep."
-        )
-    meeting = _read(entry.path)
-    store.save(meeting)
+    from meetingdesk.storage.merge import merge_meetings
+
     try:
-        entry.path.unlink()
-    except OSError as error:
-        raise StoreError(
-            f"The meeting was restored, but MeetingDesk couldn't remove {entry.path} from the trash "
-            f"({error.strerror or error}). Delete that file by hand."
-        ) from error
+        meeting = merge_meetings(*(_read(entry.path) for entry in entries))
+    except ValueError as error:
+        raise StoreError(f"{error}, so it was left in the trash.") from None
+    meeting.trashed_at = None
+    meeting = store.save(meeting)
+    for entry in entries:
+        try:
+            entry.path.unlink()
+        except OSError as error:
+            raise StoreError(
+                f"The meeting was restored, but MeetingDesk couldn't remove {entry.path} from the trash "
+                f"({error.strerror or error}). Delete that file by hand."
+            ) from error
     return meeting
 
 
@@ -154,12 +153,3 @@ def _read(path: Path) -> Meeting:
     except NewerFile as error:
         raise StoreError(f"{error.reason}, so it can't be restored. Upgrade MeetingDesk to restore it.") from None
 
-
-def _free_name(folder: Path, meeting_id: str) -> Path:
-    """`<id>.json` in `folder`, or `<id>-2.json`, `<id>-3.json`… when taken."""
-    target = folder / f"{meeting_id}.json"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = folder / f"{meeting_id}-{counter}.json"
-    return target

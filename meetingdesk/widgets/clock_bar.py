@@ -49,6 +49,8 @@ def clock_lines(timer: MeetingTimer, *, read_only: bool, unsaved: bool) -> list[
 
     return [
         line(GAP, status, f"Section {elapsed} / {planned} · {left}", f"Meeting {meeting}", ends, problem),
+        # Why the window is read-only matters more than the planned end: that goes first.
+        line(GAP, status, f"Section {elapsed} / {planned} · {left}", f"Meeting {meeting}", short_ends, problem),
         line(GAP, short_status, f"Section {elapsed} / {planned} · {left}", f"Meeting {meeting}", short_ends, short_problem),
         line(SHORT_GAP, short_status, short_problem, f"{elapsed}/{planned} · {left}", f"Meeting {meeting}", short_ends),
         line(SHORT_GAP, short_status, short_problem, f"{elapsed}/{planned} · {left}", f"Meeting {meeting}"),

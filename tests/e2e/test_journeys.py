@@ -199,7 +199,7 @@ def test_a_killed_terminal_loses_nothing_already_autosaved(run, agenda_file: Pat
     meeting = json.loads(files[0].read_text(encoding="utf-8"))
     assert meeting["status"] == "live"
     assert meeting["sections"][0]["notes"] == sentence
-    leftovers = [path for path in home.rglob("*") if path.name.startswith(".") or path.name.endswith(".tmp")]
+    leftovers = [path for path in home.rglob("*") if (path.name.startswith(".") and path.name != ".gitignore") or path.name.endswith(".tmp")]
     assert leftovers == []
 
     resumed = run("resume")

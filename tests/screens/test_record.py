@@ -235,11 +235,12 @@ async def test_delete_the_meeting_then_restore_it_from_the_trash(store: Store, c
     assert not list((store.root / "trash").glob("*.json"))
 
 
-async def test_restore_refuses_when_the_meeting_exists_again(store: Store, clock) -> None:
+async def test_restore_when_the_meeting_exists_again_merges_the_two(store: Store, clock) -> None:
     from meetingdesk.storage.trash import move_to_trash
 
     meeting = ended_meeting(store, clock)
     move_to_trash(store, meeting.id)
+    meeting.sections[0].notes = "Saved again after the delete"
     store.save(meeting)
     app = MeetingDeskApp(store, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -247,8 +248,9 @@ async def test_restore_refuses_when_the_meeting_exists_again(store: Store, clock
         await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
-        assert any("already in" in n.message for n in app._notifications)
-        assert app.screen.query_one("#trashed", DataTable).row_count == 1
+        assert any("is back in the list" in n.message for n in app._notifications)
+        assert app.screen.query_one("#trashed", DataTable).row_count == 0
+    assert store.load(meeting.id).sections[0].notes == "Saved again after the delete"
 
 
 async def test_start_follow_up_posts_its_message(store: Store, clock) -> None:

@@ -5,7 +5,6 @@ Update the pictures after a deliberate change with `pytest --snapshot-update`.
 
 from __future__ import annotations
 
-import os
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -23,10 +22,8 @@ def trash_two_meetings(store, clock) -> None:
         meeting.person = person
         meeting.started_at = clock() - timedelta(days=7 * offset)
         store.save(meeting)
-        path = move_to_trash(store, meeting.id)
-        # The deletion time is the file's mtime; pin it so the picture is the same on every run.
-        stamp = (deleted_at + timedelta(hours=offset)).timestamp()
-        os.utime(path, (stamp, stamp))
+        # The deletion time is pinned, so the picture is the same on every run.
+        move_to_trash(store, meeting.id, deleted_at + timedelta(hours=offset))
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -153,7 +153,7 @@ def test_a_failed_save_leaves_no_temp_file(store: Store, monkeypatch) -> None:
 def test_lock_files_nobody_holds_are_removed_and_a_held_one_stays(home: Path) -> None:
     Store(home).open()
     locks = locks_dir(home)
-    locks.mkdir()
+    locks.mkdir(parents=True)
     (locks / "gone.lock").write_text("")
     held = FileLock(str(locks / "running.lock"), is_singleton=False)
     held.acquire()

@@ -18,7 +18,7 @@ import pytest
 
 from meetingdesk.locations import index_path
 from meetingdesk.models import ActionItem, Agenda, AgendaSection, Meeting, meeting_from_agenda
-from meetingdesk.storage import store as store_module
+from meetingdesk.storage import meeting_files
 from meetingdesk.storage.search import Search
 from meetingdesk.storage.store import Store
 
@@ -44,13 +44,13 @@ def opened(root: Path, **how) -> Store:
 def counting_reads(monkeypatch) -> list[str]:
     """Record the name of every meeting file the store parses from now on."""
     read: list[str] = []
-    real = store_module.read_meeting_file
+    real = meeting_files.parse_meeting
 
-    def counting(path):
+    def counting(data, path):
         read.append(Path(path).name)
-        return real(path)
+        return real(data, path)
 
-    monkeypatch.setattr(store_module, "read_meeting_file", counting)
+    monkeypatch.setattr(meeting_files, "parse_meeting", counting)
     return read
 
 
@@ -66,7 +66,7 @@ def write_behind_the_back(root: Path, meeting: Meeting) -> Path:
 def test_the_index_lives_in_the_machine_cache_and_the_data_folder_holds_only_meetings(home: Path) -> None:
     store = opened(home)
     store.save(make_meeting("Dana Lee"))
-    assert sorted(path.name for path in home.iterdir()) == ["meetings"]
+    assert sorted(path.name for path in home.iterdir()) == [".gitignore", "meetings"]
     cache = index_path(home)
     assert cache.is_file()
     assert Path(os.environ["XDG_CACHE_HOME"]) in cache.parents
@@ -84,7 +84,7 @@ def test_an_older_versions_caches_in_the_data_folder_are_removed(home: Path) -> 
     write_behind_the_back(home, meeting)
 
     store = opened(home)
-    assert sorted(path.name for path in home.iterdir()) == ["meetings"]
+    assert sorted(path.name for path in home.iterdir()) == [".gitignore", "meetings"]
     assert [row.id for row in store.rows()] == [meeting.id]
 
 
@@ -99,7 +99,7 @@ def test_saves_keep_the_index_current_without_reading_any_file_again(home: Path,
         store.save(typed)
 
     read = counting_reads(monkeypatch)
-    assert opened(home).check_files() is False
+    assert opened(home).check_files() == set()
     assert read == [], "every save recorded its file's size and time"
 
 
@@ -108,8 +108,8 @@ def test_a_notes_only_save_writes_only_the_meeting_file(home: Path, monkeypatch)
     meeting = make_meeting("Dana Lee")
     store.save(meeting)
     written: list[Path] = []
-    real = store_module.write_private_file
-    monkeypatch.setattr(store_module, "write_private_file", lambda path, data: (written.append(Path(path)), real(path, data)))
+    real = meeting_files.write_private_file
+    monkeypatch.setattr(meeting_files, "write_private_file", lambda path, data: (written.append(Path(path)), real(path, data)))
 
     meeting.sections[0].notes = "Typing away"
     store.save(meeting)
@@ -143,9 +143,9 @@ def test_files_added_changed_and_removed_behind_its_back_are_found(home: Path) -
     write_behind_the_back(home, changed)
     (home / "meetings" / f"{removed.id}.json").unlink()
 
-    assert store.check_files() is True
+    assert store.check_files()
     assert [row.person for row in store.rows()] == ["Eve Park", "Bo Chen-Lind", "Ana Lima"]
-    assert store.check_files() is False, "nothing new the second time"
+    assert store.check_files() == set(), "nothing new the second time"
 
 
 def test_the_shell_reads_the_folder_only_when_something_moved_there(home: Path, monkeypatch) -> None:
@@ -175,7 +175,7 @@ def test_a_file_edited_in_place_is_found_by_the_full_look(home: Path) -> None:
         file.write(json.dumps(data))
         file.truncate()
 
-    assert store.check_files() is True
+    assert store.check_files()
     assert store.rows()[0].person == "Dana Lee-Smith"
 
 
@@ -199,7 +199,7 @@ def test_the_app_shows_at_once_and_reads_a_missing_cache_in_steps(home: Path) ->
     assert app_store.needs_reading
     assert app_store.rows() == [], "nothing was read before the first frame"
     steps: list[tuple[int, int]] = []
-    assert app_store.check_files(lambda done, total: steps.append((done, total))) is True
+    assert app_store.check_files(lambda done, total: steps.append((done, total)))
     assert steps == [(200, 450), (400, 450), (450, 450)]
     assert not app_store.needs_reading
     assert len(app_store.rows()) == 450

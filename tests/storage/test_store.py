@@ -440,6 +440,6 @@ def test_the_look_at_the_files_can_wait_until_after_the_first_frame(tmp_path: Pa
     quick = Store(tmp_path)
     quick.open(check_files=False)
     assert [row.person for row in quick.rows()] == ["Ana Lima"], "the index as it was, at once"
-    assert quick.check_files() is True
+    assert quick.check_files()
     assert [row.person for row in quick.rows()] == ["Cy Diaz", "Ana Lima"]
-    assert quick.check_files() is False
+    assert quick.check_files() == set()

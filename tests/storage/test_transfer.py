@@ -45,6 +45,11 @@ def make_meeting(person: str = "Dana Lee", day: int = 0) -> Meeting:
     return meeting
 
 
+def without_stamps(meeting: Meeting) -> dict:
+    """What a meeting holds, without the stamps a save gives it."""
+    return meeting.model_dump(exclude={"sync"})
+
+
 def saved(store: Store, *meetings: Meeting) -> list[Meeting]:
     """Write meetings as they are (keeping updated_at) and return them."""
     store.put_many(list(meetings))
@@ -117,7 +122,7 @@ def test_import_into_an_empty_folder_adds_everything_and_lists_it(store: Store, 
     reopened = Store(home)
     reopened.open()
     assert [row.person for row in reopened.rows()] == ["Ravi Patel", "Dana Lee"]
-    assert [reopened.load(m.id) for m in meetings] == meetings
+    assert [without_stamps(reopened.load(m.id)) for m in meetings] == [without_stamps(m) for m in meetings]
 
 
 def test_importing_twice_adds_nothing_the_second_time(store: Store):
@@ -132,40 +137,60 @@ def test_importing_twice_adds_nothing_the_second_time(store: Store):
     assert len(store.rows()) == 2
 
 
-def test_the_newer_copy_wins_either_way(store: Store):
-    here_newer, here_older = make_meeting(), make_meeting("Ravi Patel", day=1)
-    saved(store, here_newer.model_copy(deep=True), here_older.model_copy(deep=True))
-    incoming_older = here_newer.model_copy(deep=True)
-    incoming_older.sections[0].notes = "an old draft"
-    incoming_older.updated_at = here_newer.updated_at - timedelta(days=1)
-    incoming_newer = here_older.model_copy(deep=True)
-    incoming_newer.sections[0].notes = "amended later"
-    incoming_newer.updated_at = here_older.updated_at + timedelta(days=1)
+def test_an_import_merges_each_meeting_with_the_copy_here_item_by_item(store: Store, tmp_path: Path):
+    here = make_meeting()
+    saved(store, here)
+    laptop = Store(tmp_path / "laptop")
+    laptop.open()
+    import_meetings(laptop, read_export(export_json([store.load(here.id)], include_private=True), "x.json"))
+    on_laptop = laptop.load(here.id)
+    on_laptop.actions[0].done_on = date(2026, 11, 20)
+    on_laptop.actions.append(ActionItem(text="Book the offsite", owner="Dana Lee"))
+    laptop.save(on_laptop)
+    on_desktop = store.load(here.id)
+    on_desktop.sections[1].notes = "Wants to mentor."
+    store.save(on_desktop)
 
-    report = import_meetings(
-        store, read_export(export_json([incoming_older, incoming_newer], include_private=True), "x.json")
-    )
+    report = import_meetings(store, read_export(export_json([laptop.load(here.id)], include_private=True), "x.json"))
 
     assert report.sentence() == (
-        "Imported 1 meeting, skipped 1 already here. 1 of those imported replaced an older copy here. "
-        "1 of those skipped differ, but the copy here is newer, so it was kept."
+        "Imported 1 meeting, skipped 0 already here. 1 of those imported was merged with the copy here, nothing lost."
     )
-    assert store.load(here_newer.id).sections[0].notes == "Growth into a lead role."
-    assert store.load(here_older.id).sections[0].notes == "amended later"
+    merged = store.load(here.id)
+    assert [(a.text, a.done_on) for a in merged.actions] == [("Draft the launch plan", date(2026, 11, 20)), ("Book the offsite", None)]
+    assert merged.sections[1].notes == "Wants to mentor."
 
 
-def test_an_export_without_private_notes_never_wipes_the_ones_here(store: Store):
+def test_updated_at_decides_nothing(store: Store):
     here = make_meeting()
-    saved(store, here.model_copy(deep=True))
-    newer = here.model_copy(deep=True)
+    saved(store, here)
+    edited = store.load(here.id)
+    edited.sections[0].notes = "Changed on purpose."
+    store.save(edited)
+    stale = here.model_copy(deep=True)
+    stale.updated_at = edited.updated_at + timedelta(days=30)  # a copy that only claims to be newer
+
+    report = import_meetings(store, read_export(export_json([stale], include_private=True), "x.json"))
+
+    assert report.skipped == 1
+    assert store.load(here.id).sections[0].notes == "Changed on purpose."
+
+
+def test_an_export_without_private_notes_never_wipes_the_ones_here(store: Store, tmp_path: Path):
+    here = make_meeting()
+    saved(store, here)
+    laptop = Store(tmp_path / "laptop")
+    laptop.open()
+    import_meetings(laptop, read_export(export_json([here], include_private=True), "x.json"))
+    newer = laptop.load(here.id)
     newer.actions[0].done_on = date(2026, 11, 20)
-    newer.updated_at = here.updated_at + timedelta(hours=1)
+    laptop.save(newer)
 
     same = import_meetings(store, read_export(export_json([here]), "x.json"))
-    changed = import_meetings(store, read_export(export_json([newer]), "x.json"))
+    changed = import_meetings(store, read_export(export_json([laptop.load(here.id)]), "x.json"))
 
     assert same.sentence() == "Imported 0 meetings, skipped 1 already here."
-    assert changed.replaced == 1
+    assert changed.merged == 1
     loaded = store.load(here.id)
     assert loaded.actions[0].done_on == date(2026, 11, 20)
     assert loaded.sections[0].private_notes == f"{PRIVATE} worried about burnout"
@@ -215,3 +240,21 @@ def test_private_notes_that_differ_here_are_kept_and_the_import_says_so(store: S
         f"The meeting with Dana Lee ({meeting.id[:8]}) holds other private notes for “Where you stand” than the export: "
         "the ones here were kept; the export file still has its own."
     ]
+
+
+def test_private_notes_left_out_of_an_export_arrive_unmarked_with_a_later_export_that_has_them(store: Store, tmp_path: Path):
+    here = make_meeting()
+    saved(store, here)
+    laptop = Store(tmp_path / "laptop")
+    laptop.open()
+    import_meetings(laptop, read_export(export_json([store.load(here.id)]), "without.json"))
+    on_laptop = laptop.load(here.id)
+    on_laptop.actions[0].done_on = date(2026, 11, 20)
+    laptop.save(on_laptop)
+    assert laptop.load(here.id).sections[0].private_notes == ""
+
+    import_meetings(laptop, read_export(export_json([store.load(here.id)], include_private=True), "with.json"))
+
+    merged = laptop.load(here.id)
+    assert merged.sections[0].private_notes == f"{PRIVATE} worried about burnout", "the emptied copy never counted as an edit"
+    assert merged.actions[0].done_on == date(2026, 11, 20)

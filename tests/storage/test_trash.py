@@ -24,15 +24,17 @@ def ended_meeting(person: str = "Dana Lee") -> Meeting:
     return meeting
 
 
-def test_move_to_trash_moves_the_file_whole_and_unlists_it(store: Store) -> None:
+def test_move_to_trash_moves_the_meeting_whole_stamped_with_when_and_unlists_it(store: Store) -> None:
     meeting = ended_meeting()
     store.save(meeting)
-    original = (store.root / "meetings" / f"{meeting.id}.json").read_bytes()
+    when = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
 
-    path = move_to_trash(store, meeting.id)
+    path = move_to_trash(store, meeting.id, when)
 
     assert path == store.root / "trash" / f"{meeting.id}.json"
-    assert path.read_bytes() == original
+    in_trash = Meeting.model_validate_json(path.read_bytes())
+    assert in_trash.trashed_at == when, "the tombstone a sync can't undo"
+    assert in_trash.model_dump(exclude={"trashed_at", "sync", "updated_at"}) == meeting.model_dump(exclude={"trashed_at", "sync", "updated_at"})
     assert not (store.root / "meetings" / f"{meeting.id}.json").exists()
     assert store.rows() == []
     reopened = Store(store.root)
@@ -69,17 +71,18 @@ def test_trashed_is_empty_before_anything_is_deleted(store: Store) -> None:
     assert trashed(store.root) == []
 
 
-def test_trashing_twice_never_overwrites_the_earlier_copy(store: Store) -> None:
+def test_trashing_twice_merges_with_the_earlier_copy_and_loses_nothing(store: Store) -> None:
     meeting = ended_meeting()
     store.save(meeting)
     first = move_to_trash(store, meeting.id)
     meeting.sections[0].notes = "Second version"
+    meeting.sections[0].private_notes = "Only in the second"
     store.save(meeting)
     second = move_to_trash(store, meeting.id)
 
-    assert first != second and first.exists() and second.exists()
-    assert json.loads(first.read_text())["sections"][0]["notes"] == "Shipped the billing migration"
-    assert json.loads(second.read_text())["sections"][0]["notes"] == "Second version"
+    assert first == second and [path.name for path in second.parent.iterdir()] == [second.name]
+    kept = json.loads(second.read_text())["sections"][0]
+    assert (kept["notes"], kept["private_notes"]) == ("Second version", "Only in the second")
 
 
 def test_restore_brings_the_meeting_back_into_the_list(store: Store) -> None:
@@ -96,18 +99,20 @@ def test_restore_brings_the_meeting_back_into_the_list(store: Store) -> None:
     assert trashed(store.root) == []
 
 
-def test_restore_refuses_to_overwrite_a_meeting_with_the_same_id(store: Store) -> None:
+def test_restore_merges_with_a_copy_already_listed_and_never_overwrites_it(store: Store) -> None:
     meeting = ended_meeting()
+    meeting.sections[0].private_notes = "Kept in the trash"
     store.save(meeting)
     move_to_trash(store, meeting.id)
     meeting.sections[0].notes = "Written again since"
     store.save(meeting)
 
-    with pytest.raises(StoreError, match="already in"):
-        restore(store, meeting.id)
+    restore(store, meeting.id)
 
-    assert store.load(meeting.id).sections[0].notes == "Written again since"
-    assert len(trashed(store.root)) == 1, "the trashed copy stays in the trash"
+    restored = store.load(meeting.id)
+    assert (restored.sections[0].notes, restored.sections[0].private_notes) == ("Written again since", "Kept in the trash")
+    assert restored.trashed_at is None
+    assert trashed(store.root) == []
 
 
 def test_deleting_a_meeting_that_is_not_there_says_so(store: Store) -> None:
