@@ -15,6 +15,8 @@ from meetingdesk.locations import meetings_dir, user_agendas_dir
 from meetingdesk.names import resolve_person, tidy_name
 from meetingdesk.storage.files import StoreError
 from meetingdesk.storage.search import ActionRow, Search
+from meetingdesk.preparing import Preparing
+from meetingdesk.team import Team
 from meetingdesk.timer import Clock, system_clock
 
 if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
@@ -23,14 +25,16 @@ if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
     from meetingdesk.storage.store import Store
 
 
-class Desk:
-    """The manager's desk over one data folder."""
+class Desk(Preparing):
+    """The manager's desk over one data folder (preparing meetings: see preparing.py)."""
 
     def __init__(self, store: Store, clock: Clock = system_clock) -> None:
         self.store = store
         self.clock = clock
         self.search = Search(store.index)
         """Questions across every meeting: words, open actions, goals over time."""
+        self.team = Team(store, clock, self.search)
+        """The people: profiles, the evidence log, the talent landscape."""
         self._settings: Settings | None = None
 
     # --- the manager's settings ---
@@ -106,16 +110,16 @@ class Desk:
     # --- people ---
 
     def person_named(self, typed: str, asked_as: str = "") -> str:
-        """The person met before whom `typed` means (full, first or last name, or the start of
-        it, any case), spelled as first given; `typed` tidied when it fits nobody met yet.
+        """The person met before or given a profile whom `typed` means (full, first or last name, or
+        the start of it, any case), spelled as first given; `typed` tidied when it fits nobody yet.
 
         UnclearName, its sentence starting with `asked_as` (e.g. "--with"), when it fits several.
         """
-        return resolve_person(typed, self.store.people(), asked_as) or tidy_name(typed)
+        return resolve_person(typed, self.team.known(), asked_as) or tidy_name(typed)
 
     def known_names(self) -> list[str]:
         """Everyone met and everyone who owns an action, each once, for `@owner` in an action line."""
-        return list(dict.fromkeys([*self.store.people(), *self.search.owners(open_only=False)]))
+        return list(dict.fromkeys([*self.team.known(), *self.search.owners(open_only=False)]))
 
     def owner_named(self, typed: str, asked_as: str = "") -> str:
         """The owner of some action whom `typed` means, matched as `person_named` matches."""
@@ -187,6 +191,7 @@ class Desk:
                         title=section.title,
                         minutes=max(1, round((section.original_planned_seconds or section.planned_seconds) / 60)),
                         prompts=section.prompts,
+                        private=section.private,
                     )
                     for section in previous.sections
                 ],

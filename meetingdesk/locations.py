@@ -23,6 +23,11 @@ def meetings_dir(root: Path) -> Path:
     return root / "meetings"
 
 
+def people_dir(root: Path) -> Path:
+    """One TinyDB database per person: their profile and evidence log."""
+    return root / "people"
+
+
 def user_agendas_dir(root: Path) -> Path:
     """The manager's own agendas, which override built-ins of the same name."""
     return root / "agendas"

@@ -15,7 +15,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from meetingdesk.ids import MEETING_ID, new_id
 from meetingdesk.merge_state import SyncInfo
-from meetingdesk.timer import MAX_SECTION_SECONDS
+from meetingdesk.timer import MAX_SECTION_SECONDS, planned_moment
 
 SCHEMA_VERSION = 2
 """Version of the meeting file format. Bumped when a saved field changes meaning; migrations.py reads every older one.
@@ -58,6 +58,9 @@ class AgendaSection(Record):
     """The planned time box in whole minutes."""
     prompts: list[str] = Field(default_factory=list)
     """Questions or points to cover, ticked off during the meeting."""
+    private: bool = False
+    """True when the section's notes are the manager's alone unless moved to the shared notes
+    (compensation): marked "private" in the heading's time box, "(10 min, private)"."""
 
 
 class Agenda(Record):
@@ -101,6 +104,10 @@ class SectionRecord(Record):
     """Shared notes: these go into the summary the person receives."""
     private_notes: str = ""
     """The manager's private notes: never in the summary, a copy or an export unless asked."""
+    prep_notes: str = ""
+    """What the manager prepared for this section before the meeting: as private as the private notes."""
+    private: bool = False
+    """True when notes in this section are private unless the manager moves a line to the shared notes."""
 
     @model_validator(mode="after")
     def _ticks_name_prompts(self) -> SectionRecord:
@@ -120,6 +127,10 @@ class Priority(Record):
     """How both will know it is achieved (optional)."""
     due: date | None = None
     """When it should be achieved (optional)."""
+    kind: GoalKind = "goal"
+    """"goal", or "stretch assignment": a short, visible assignment that grows the person (a micro-experience)."""
+    outcome: str = ""
+    """For a stretch assignment: how it went, once it is done."""
 
 
 VAGUE_PHRASES = ("look into", "think about", "try to", "consider", "explore", "maybe", "if possible")
@@ -127,6 +138,10 @@ VAGUE_PHRASES = ("look into", "think about", "try to", "consider", "explore", "m
 
 
 CarryDecision = Literal["undecided", "kept", "done", "dropped"]
+GoalKind = Literal["goal", "stretch assignment"]
+GOAL_KINDS: tuple[GoalKind, ...] = ("goal", "stretch assignment")
+"""Every kind of goal, the usual one first."""
+
 ActionStatus = Literal["open", "done", "dropped"]
 
 
@@ -198,7 +213,7 @@ class ActionItem(Record):
         return None
 
 
-MeetingStatus = Literal["live", "ended"]
+MeetingStatus = Literal["planned", "live", "ended"]
 
 
 @dataclass(frozen=True)
@@ -253,7 +268,9 @@ class Meeting(Record):
     trashed_at: AwareDatetime | None = None
     """When the meeting was moved to the trash; None while it is listed. Its file is in `trash/` while set."""
     status: MeetingStatus = "live"
-    """"live" until the manager ends the meeting, then "ended"."""
+    """"planned" while it is being prepared, "live" once it starts, "ended" when the manager ends it."""
+    planned_for: date | None = None
+    """The day a prepared meeting is planned for."""
     sections: list[SectionRecord] = Field(min_length=1)
     """One record per agenda section, in order."""
     current_section: int = Field(default=0, ge=0)
@@ -275,8 +292,8 @@ class Meeting(Record):
 
     @property
     def when(self) -> datetime:
-        """When the meeting took place: its start, or its set-up time if it never started."""
-        return self.started_at or self.created_at
+        """When the meeting took place: its start, else the start of the day it is planned for, else its set-up time."""
+        return self.started_at or planned_moment(self.planned_for) or self.created_at
 
     @property
     def participants(self) -> list[str]:
@@ -307,6 +324,8 @@ class Meeting(Record):
             raise ValueError(f"current_section is {self.current_section}, but the meeting has {len(self.sections)} sections")
         if self.started_at is not None and self.ended_at is not None and self.ended_at < self.started_at:
             raise ValueError("ended_at is before started_at")
+        if self.status == "planned" and (self.started_at is not None or self.ended_at is not None):
+            raise ValueError("a planned meeting has a start or an end")
         return self
 
     def close_check(self) -> list[str]:
@@ -402,6 +421,7 @@ def meeting_from_agenda(
                 planned_seconds=seconds,
                 original_planned_seconds=seconds,
                 prompts=list(section.prompts),
+                private=section.private,
             )
             for section, seconds in zip(agenda.sections, planned)
         ],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
@@ -20,6 +21,8 @@ from meetingdesk.timer import format_minutes, original_seconds
 
 PRIVATE_HEADING = "Private notes (not for sharing)"
 """The heading over the manager's private notes, shown only when asked for."""
+PREP_HEADING = "Prep notes (not for sharing)"
+"""The heading over what the manager prepared, shown only when private notes are asked for."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,48 @@ def summary_filename(meeting: Meeting, extension: str) -> str:
     return f"{when.date().isoformat()}-{slug}.{extension}"
 
 
+def agenda_text(
+    meeting: Meeting, open_actions: Iterable[ActionItem] = (), goals: Iterable[Priority] = (), tz: tzinfo | None = None
+) -> str:
+    """The agenda to send the person ahead, as plain text: purpose, sections with their minutes,
+    their open actions and the goals to review.
+
+    Built from the agenda's title, purpose and time boxes, never from a note: no shared,
+    private or prep note can reach it.
+    """
+    when = format_date(meeting.planned_for) if meeting.status == "planned" and meeting.planned_for else _when(meeting, tz)
+    blocks: list[_Block] = [
+        _Heading(f"{_or(meeting.agenda_title, 'Meeting')} with {_or(meeting.person, 'someone')}", 1),
+        _Fields((("When", when), ("With", _or(meeting.manager, "not given")), ("Length", format_minutes(meeting.planned_seconds)))),
+    ]
+    purpose = _note_lines(meeting.purpose)
+    if purpose:
+        blocks.append(_Paragraph(tuple(purpose)))
+    blocks.append(_Heading("Agenda", 2))
+    blocks.append(
+        _Bullets(
+            tuple(
+                f"{_or(section.title, f'Section {number}')} ({format_minutes(section.planned_seconds)})"
+                for number, section in enumerate(meeting.sections, start=1)
+            )
+        )
+    )
+    ordered = sorted(open_actions, key=lambda a: (a.due is None, a.due or date.min))
+    blocks.append(_Heading("Open actions to review", 2))
+    blocks.append(_Bullets(tuple(_action_line(a) for a in ordered)) if ordered else _Paragraph(("None open.",)))
+    listed = list(goals)
+    blocks.append(_Heading("Goals to review", 2))
+    blocks.append(_Bullets(tuple(_priority_line(p) for p in listed)) if listed else _Paragraph(("None agreed yet.",)))
+    return _render_text(blocks)
+
+
+def agenda_filename(meeting: Meeting) -> str:
+    """A safe file name for the agenda, e.g. "2026-12-01-dana-lee-performance-review-agenda.txt"."""
+    day = meeting.when.astimezone().date()
+    slug = _slug(f"{meeting.person} {meeting.agenda_title}") or "meeting"
+    return f"{day.isoformat()}-{slug}-agenda.txt"
+
+
 # --- the walk over the meeting -------------------------------------------------
 
 
@@ -141,6 +186,9 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None, wi
     if include_private:
         blocks.append(_Heading(PRIVATE_HEADING, 2))
         blocks.extend(_notes_blocks([(s.title, s.private_notes) for s in meeting.sections], "None."))
+        if any(s.prep_notes.strip() for s in meeting.sections):
+            blocks.append(_Heading(PREP_HEADING, 2))
+            blocks.extend(_notes_blocks([(s.title, s.prep_notes) for s in meeting.sections], "None."))
     return blocks
 
 
@@ -193,11 +241,14 @@ def _note_lines(text: str) -> list[str]:
 
 
 def _priority_line(priority: Priority) -> str:
-    parts = [_one_line(priority.text) or "(no text)"]
+    text = _one_line(priority.text) or "(no text)"
+    parts = [f"Stretch assignment: {text}" if priority.kind == "stretch assignment" else text]
     if priority.measure.strip():
         parts.append(f"measure: {_one_line(priority.measure)}")
     if priority.due:
         parts.append(f"by {format_date(priority.due)}")
+    if priority.outcome.strip():
+        parts.append(f"outcome: {_one_line(priority.outcome)}")
     return " — ".join(parts)
 
 

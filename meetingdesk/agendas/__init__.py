@@ -211,10 +211,11 @@ def _quote(text: str, limit: int = 60) -> str:
 
 
 class _SectionDraft:
-    def __init__(self, title: str, minutes: int, line: int) -> None:
+    def __init__(self, title: str, minutes: int, line: int, private: bool = False) -> None:
         self.title = title
         self.minutes = minutes
         self.line = line
+        self.private = private
         self.prompts: list[str] = []
 
 
@@ -309,7 +310,8 @@ class _AgendaReader:
             title=title,
             purpose="\n\n".join(part for part in purpose if part),
             sections=[
-                AgendaSection(title=draft.title, minutes=draft.minutes, prompts=draft.prompts) for draft in sections
+                AgendaSection(title=draft.title, minutes=draft.minutes, prompts=draft.prompts, private=draft.private)
+                for draft in sections
             ],
             source=source,
         )
@@ -335,7 +337,15 @@ class _AgendaReader:
                 f'the section "{_quote(heading)}" has no time box; write it as "## {fix_title} (5 min)".',
             )
         title = match["title"].strip()
-        inner = " ".join(match["inner"].split())
+        inner, *flags = (" ".join(part.split()) for part in match["inner"].split(","))
+        # "(10 min, private)": the section's notes stay with the manager unless moved to the shared notes.
+        for flag in flags:
+            if flag.casefold() != "private":
+                raise self.fail(
+                    line,
+                    f'the time box of "{_quote(title)}" says "{flag}"; only "private" may follow the minutes, '
+                    f'as in "## {_quote(title, 40)} (10 min, private)".',
+                )
         if not title:
             raise self.fail(line, f'the section "({inner})" has no title; write it as "## Wrap-up ({inner})".')
         fix = f'"## {_quote(title, 40)} (5 min)"'
@@ -358,7 +368,7 @@ class _AgendaReader:
                 raise self.fail(
                     line, f'the section "{_quote(title)}" has a time box of 0 minutes; give it at least 1, as in {fix}.'
                 )
-            return _SectionDraft(title, minutes, line or 1)
+            return _SectionDraft(title, minutes, line or 1, private=bool(flags))
         if _DECIMAL.match(amount):
             reason = f'the time box "({inner})" of "{_quote(title)}" is not a whole number of minutes'
         elif _NEGATIVE.match(amount):

@@ -21,7 +21,12 @@ def add_commands(commands) -> None:
 
     show = commands.add_parser("show", help="print one meeting's summary")
     show.add_argument("id", metavar="ID", help="the meeting id, or its first few characters")
-    show.add_argument("--format", default="markdown", metavar="markdown|text|json", help="markdown (default), text for email, or json")
+    show.add_argument(
+        "--format",
+        default="markdown",
+        metavar="markdown|text|json|agenda",
+        help="markdown (default), text for email, json, or agenda: the plain-text agenda to send the person ahead",
+    )
     show.add_argument("--include-private", action="store_true", help="include your private notes")
     show.add_argument("--with-time", action="store_true", help="include the time table in text (markdown always has it)")
 
@@ -57,6 +62,7 @@ def list_meetings(args: argparse.Namespace) -> int:
                     "started_at": iso(row.started_at),
                     "ended_at": iso(row.ended_at),
                     "status": row.status,
+                    "planned_for": row.planned_for.isoformat() if row.planned_for else None,
                     "open_actions": row.open_actions,
                     "actions": row.actions,
                     "priorities": row.priorities,
@@ -74,7 +80,7 @@ def list_meetings(args: argparse.Namespace) -> int:
         [
             (
                 row.id[:8],
-                f"{row.when.astimezone():%Y-%m-%d %H:%M}",
+                row.planned_for.isoformat() if row.status == "planned" and row.planned_for else f"{row.when.astimezone():%Y-%m-%d %H:%M}",
                 cell(row.person, 30),
                 cell(row.agenda_title or row.agenda_name, 30),
                 row.status,
@@ -88,10 +94,16 @@ def list_meetings(args: argparse.Namespace) -> int:
 
 
 def show_meeting(args: argparse.Namespace) -> int:
-    """`meetingdesk show ID`: one meeting as markdown, email text or JSON; private notes only on request."""
-    output = check_format(args.format, ("markdown", "text", "json"))
+    """`meetingdesk show ID`: one meeting as markdown, email text, JSON or its agenda; private notes only on request."""
+    output = check_format(args.format, ("markdown", "text", "json", "agenda"))
     desk = open_desk()
-    meeting = desk.store.load(desk.store.resolve_id(args.id))
+    store = desk.store
+    meeting = store.load(store.resolve_id(args.id))
+    if output == "agenda":
+        if args.include_private:
+            raise CommandError("The agenda goes to the person: it never holds private or prep notes, so leave out --include-private.")
+        sys.stdout.write(desk.agenda_for(meeting))
+        return 0
     if output == "json":
         from meetingdesk.storage.transfer import meeting_document
 
@@ -154,7 +166,12 @@ def export_meetings(args: argparse.Namespace) -> int:
     written: list[Path] = []
     if output == "json":
         target = out / f"meetingdesk-export-{_today()}.json" if out.is_dir() else out
-        write_private_file(target, export_json(meetings, include_private=args.include_private))
+        people = None
+        if args.all:
+            everyone = _everyone(store)
+            failed += sum(record is None for record in everyone)
+            people = [record for record in everyone if record is not None]
+        write_private_file(target, export_json(meetings, include_private=args.include_private, people=people))
         written.append(target)
     else:
         render = _renderer(desk, output, args.with_time)
@@ -181,6 +198,20 @@ def export_meetings(args: argparse.Namespace) -> int:
     if args.all and not meetings and not failed:
         print("meetingdesk: there are no meetings yet, so nothing was exported.", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _everyone(store) -> list:
+    """Every person's record for an export of everything; None (said on stderr) for one that can't be read."""
+    from meetingdesk.storage.files import StoreError
+
+    records = []
+    for row in store.team.index.rows():
+        try:
+            records.append(store.team.read(row.name))
+        except StoreError as error:
+            print(f"meetingdesk: {error} {row.name} was not exported.", file=sys.stderr)
+            records.append(None)
+    return records
 
 
 def _today() -> str:

@@ -1,4 +1,4 @@
-"""Add or edit an agreed priority: what, how it is measured, by when."""
+"""Add or edit an agreed priority: what, how it is measured, by when; or a stretch assignment and how it went."""
 
 from __future__ import annotations
 
@@ -17,31 +17,45 @@ from meetingdesk.models import Priority
 
 
 class PriorityDialog(ModalScreen[Priority | None]):
-    """Three fields; only the first is required. Enter in any field saves."""
+    """What, the measure, the date; only the text is required. Enter in any field saves.
+
+    A stretch assignment (a micro-experience: `stretch`, or editing one) needs its date, and
+    has an outcome to fill in once it is done.
+    """
 
     CSS_PATH = styles_dir() / "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, today: date, priority: Priority | None = None) -> None:
+    def __init__(self, today: date, priority: Priority | None = None, stretch: bool = False) -> None:
         super().__init__()
         self.today = today
         self.priority = priority
+        self.stretch = stretch or (priority is not None and priority.kind == "stretch assignment")
 
     def compose(self) -> ComposeResult:
         priority = self.priority
         with Vertical(classes="dialog"):
-            yield Static("Edit priority" if priority else "Add priority", classes="dialog-title")
-            yield Label("Priority both of you agreed")
+            what = "stretch assignment" if self.stretch else "priority"
+            yield Static(f"Edit {what}" if priority else f"Add {what}", classes="dialog-title")
+            yield Label("A short, visible assignment that grows them" if self.stretch else "Priority both of you agreed")
             yield Input(priority.text if priority else "", placeholder="Lead the Q1 planning review", id="text", select_on_focus=False)
             yield Label("How you will both know it is done (optional)")
             yield Input(priority.measure if priority else "", placeholder="Plan signed off by the leadership team", id="measure", select_on_focus=False)
-            yield Label("By when (optional)")
+            yield Label("By when" if self.stretch else "By when (optional)")
             yield Input(
                 priority.due.isoformat() if priority and priority.due else "",
                 placeholder="2027-03-31, end of quarter, in 6 weeks…",
                 id="due",
                 select_on_focus=False,
             )
+            if self.stretch:
+                yield Label("Outcome, once it is done (optional)")
+                yield Input(
+                    priority.outcome if priority else "",
+                    placeholder="Ran the board review; asked to lead the next one",
+                    id="outcome",
+                    select_on_focus=False,
+                )
             yield Static("", id="preview", markup=False)
             yield Static("enter saves · tab next field · escape cancels", classes="dialog-keys")
 
@@ -79,9 +93,22 @@ class PriorityDialog(ModalScreen[Priority | None]):
         if not usable:
             self.query_one("#due", Input).focus()
             return
-        measure = " ".join(self.query_one("#measure", Input).value.split())
-        kept = {"id": self.priority.id} if self.priority else {}
-        self.dismiss(Priority(text=text, measure=measure, due=due, **kept))
+        stretch = self.stretch
+        if stretch and due is None:
+            preview = self.query_one("#preview", Static)
+            preview.update("A stretch assignment needs its date: when will it happen?")
+            preview.add_class("-error")
+            self.query_one("#due", Input).focus()
+            return
+        fields = {
+            "text": text,
+            "measure": " ".join(self.query_one("#measure", Input).value.split()),
+            "due": due,
+            "kind": "stretch assignment" if stretch else "goal",
+            "outcome": " ".join(self.query_one("#outcome", Input).value.split()) if stretch else "",
+        }
+        # Editing keeps everything else the goal holds (its id, its history).
+        self.dismiss(self.priority.model_copy(update=fields) if self.priority else Priority(**fields))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

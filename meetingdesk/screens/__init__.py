@@ -17,10 +17,23 @@ if TYPE_CHECKING:
     from meetingdesk.screens.new_meeting import NewMeetingScreen
     from meetingdesk.screens.open_actions import OpenActionsScreen
     from meetingdesk.screens.person import PersonScreen
+    from meetingdesk.screens.prep import PrepScreen
     from meetingdesk.screens.record import RecordScreen
+    from meetingdesk.screens.team import TeamScreen
     from meetingdesk.screens.trash import TrashScreen
 
-__all__ = ["HomeScreen", "LastMeetingScreen", "LiveScreen", "NewMeetingScreen", "OpenActionsScreen", "PersonScreen", "RecordScreen", "TrashScreen"]
+__all__ = [
+    "HomeScreen",
+    "LastMeetingScreen",
+    "LiveScreen",
+    "NewMeetingScreen",
+    "OpenActionsScreen",
+    "PersonScreen",
+    "PrepScreen",
+    "RecordScreen",
+    "TeamScreen",
+    "TrashScreen",
+]
 
 _MODULES = {
     "HomeScreen": "home",
@@ -29,7 +42,9 @@ _MODULES = {
     "NewMeetingScreen": "new_meeting",
     "OpenActionsScreen": "open_actions",
     "PersonScreen": "person",
+    "PrepScreen": "prep",
     "RecordScreen": "record",
+    "TeamScreen": "team",
     "TrashScreen": "trash",
 }
 

@@ -17,6 +17,8 @@ from meetingdesk.app import desk_app
 from meetingdesk.desk import Desk
 from meetingdesk.dialogs.person_picker import EVERYONE, PersonPicker
 from meetingdesk.locations import styles_dir
+from meetingdesk.names import same_name
+from meetingdesk.storage.people_index import EvidenceHit
 from meetingdesk.dates import format_date
 from meetingdesk.storage.rows import MeetingRow
 from meetingdesk.storage.search import COUNT_UP_TO
@@ -51,6 +53,10 @@ class HomeScreen(Screen[None]):
         Binding("w", "person_view", "Person view", id="person_view", tooltip="Everything agreed with the selected meeting's person"),
         Binding("a", "open_actions", "Open actions", id="open_actions", tooltip="Every open action across people, by deadline"),
         Binding("t", "trash", "Trash", id="trash", tooltip="Meetings you deleted, to restore one"),
+        Binding("l", "log_evidence", "Log evidence", id="log_evidence", tooltip="Note what someone did, when it happens"),
+        Binding("P", "prepare_meeting", "Prepare meeting", id="prepare_meeting", tooltip="Plan a meeting for a day and write your prep"),
+        Binding("m", "team", "Team", id="team", tooltip="Everyone: roles, aims, last and next meeting, overdue actions"),
+        Binding("v", "evidence_found", "Evidence found", id="evidence_found", tooltip="The evidence entries the search found"),
         Binding("escape", "clear_filters", "Show all", id="clear_filters", tooltip="Clear the search and the person filter"),
     ]
 
@@ -65,6 +71,8 @@ class HomeScreen(Screen[None]):
         """The search the list shows ("" for none): set when its results arrive."""
         self._matches = 0
         """How many meetings the shown search found."""
+        self._evidence: list[EvidenceHit] = []
+        """The evidence entries the shown search found."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -202,6 +210,9 @@ class HomeScreen(Screen[None]):
                 parts.append(f"More than {COUNT_UP_TO:,} meetings mention “{self._query}”.")
             else:
                 parts.append(f"{count:,} meeting{' mentions' if count == 1 else 's mention'} “{self._query}”.")
+        if self._query and self._evidence:
+            found = len(self._evidence)
+            parts.append(f"{found} evidence entr{'ies' if found != 1 else 'y'} too: v shows them.")
         if self._person is not None:
             parts.append(f"Only meetings with {self._person}: p to change, escape to show everyone.")
         status.update(" ".join(parts))
@@ -223,6 +234,8 @@ class HomeScreen(Screen[None]):
             return self._unfinished is not None
         if action in ("search", "filter_person", "open_actions"):
             return self._any_meetings
+        if action == "evidence_found":
+            return bool(self._query and self._evidence)
         if action == "clear_filters":
             return self._person is not None or self._searching
         return True
@@ -256,14 +269,16 @@ class HomeScreen(Screen[None]):
         search = self.desk.search
         rows = search.meetings(query, self._person, PAGE_SIZE + 1)
         count = search.count(query, self._person) if len(rows) > PAGE_SIZE else len(rows)
+        evidence = [hit for hit in self.desk.team.search(query) if self._person is None or same_name(hit.person, self._person)]
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._found, worker, query, rows, count)
+            self.app.call_from_thread(self._found, worker, query, rows, count, evidence)
 
-    def _found(self, worker, query: str, rows: list[MeetingRow], count: int) -> None:
+    def _found(self, worker, query: str, rows: list[MeetingRow], count: int, evidence: list[EvidenceHit]) -> None:
         if worker.is_cancelled:
             return
         self._query = query
         self._matches = count
+        self._evidence = evidence
         self._show_rows(rows)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -312,6 +327,22 @@ class HomeScreen(Screen[None]):
         from meetingdesk.screens.person import PersonScreen
 
         self.app.push_screen(PersonScreen(row.person))
+
+    def action_log_evidence(self) -> None:
+        row = self._selected_row()
+        self.post_message(messages.LogEvidence(row.person if row is not None else ""))
+
+    def action_evidence_found(self) -> None:
+        from meetingdesk.screens.evidence_found import EvidenceFoundScreen
+
+        self.app.push_screen(EvidenceFoundScreen(self._query, self._evidence))
+
+    def action_prepare_meeting(self) -> None:
+        row = self._selected_row()
+        self.post_message(messages.PrepareMeeting(row.person if row is not None else ""))
+
+    def action_team(self) -> None:
+        self.post_message(messages.ShowTeam())
 
     def action_trash(self) -> None:
         from meetingdesk.screens.trash import TrashScreen

@@ -21,7 +21,10 @@ from meetingdesk.timer import MeetingTimer
 from meetingdesk.widgets.agenda_list import AgendaList
 from meetingdesk.widgets.clock_bar import ClockBar
 from meetingdesk.widgets.agreed_panel import AgreedPanel
+from meetingdesk.screens.live_people import LivePeople
+from meetingdesk.widgets.evidence_panel import EvidencePanel
 from meetingdesk.widgets.key_bar import KeyBar
+from meetingdesk.widgets.prep_note import PrepNote
 from meetingdesk.widgets.prompt_list import PromptList
 
 EDITING_ACTIONS = {
@@ -47,7 +50,7 @@ FOLLOW_SECONDS = 2.0
 """How often a read-only window reads what the running window saved."""
 
 
-class LiveScreen(SavingScreen):
+class LiveScreen(LivePeople, SavingScreen):
     """Runs one meeting against the clock."""
 
     CSS_PATH = styles_dir() / "live.tcss"
@@ -63,6 +66,7 @@ class LiveScreen(SavingScreen):
         Binding("f3", "show_purpose", "Show purpose", id="show_purpose", tooltip="What this conversation is for, from the agenda"),
         Binding("f3", "hide_purpose", "Hide purpose", id="hide_purpose", tooltip="Put the agenda's purpose away"),
         Binding("f4", "previous_meeting", "Previous meeting", id="previous_meeting", tooltip="Read the last meeting with this person; this one keeps running"),
+        *LivePeople.PEOPLE_BINDINGS,
     ]
 
     SHOWS_PRIVATE_NOTES = True
@@ -97,9 +101,11 @@ class LiveScreen(SavingScreen):
         yield purpose
         with Horizontal(id="body"):
             yield AgendaList(id="sections")
+            yield EvidencePanel(self.meeting.person, id="evidence")
             with Vertical(id="main"):
                 yield Static("", id="section-title", markup=False)
                 yield PromptList(id="prompts")
+                yield PrepNote(id="prep-note", markup=False)
                 yield TextArea(id="notes", soft_wrap=True)
                 yield TextArea(id="private", soft_wrap=True)
             yield AgreedPanel(self.meeting, id="side")
@@ -213,6 +219,7 @@ class LiveScreen(SavingScreen):
         prompts = self.query_one("#prompts", PromptList)
         prompts.show(section.prompts, section.prompts_done)
         prompts.display = bool(section.prompts)
+        self.show_people_part(section)
         for editor_id, text in (("#notes", section.notes), ("#private", section.private_notes)):
             editor = self.query_one(editor_id, TextArea)
             if editor.text != text:
@@ -275,6 +282,8 @@ class LiveScreen(SavingScreen):
     # ---- commands -----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in LivePeople.PEOPLE_ACTIONS:
+            return self.check_people_action(action)
         if self.read_only and action in EDITING_ACTIONS:
             return False
         if action == "previous_meeting":

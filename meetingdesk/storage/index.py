@@ -253,13 +253,13 @@ class MeetingIndex:
         row = MeetingRow.from_meeting(meeting)
         db.execute(
             "INSERT INTO meetings (id, sort_key, person, person_key, manager, agenda_name, agenda_title, created_at, "
-            "started_at, ended_at, status, open_actions, actions, priorities, facts, mtime_ns, size, stale_words) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET "
+            "started_at, ended_at, status, open_actions, actions, priorities, planned_for, facts, mtime_ns, size, stale_words) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET "
             "sort_key = excluded.sort_key, person = excluded.person, person_key = excluded.person_key, "
             "manager = excluded.manager, agenda_name = excluded.agenda_name, agenda_title = excluded.agenda_title, "
             "created_at = excluded.created_at, started_at = excluded.started_at, ended_at = excluded.ended_at, "
             "status = excluded.status, open_actions = excluded.open_actions, actions = excluded.actions, "
-            "priorities = excluded.priorities, facts = excluded.facts, mtime_ns = excluded.mtime_ns, "
+            "priorities = excluded.priorities, planned_for = excluded.planned_for, facts = excluded.facts, mtime_ns = excluded.mtime_ns, "
             "size = excluded.size, stale_words = 0",
             (
                 row.id,
@@ -276,6 +276,7 @@ class MeetingIndex:
                 row.open_actions,
                 row.actions,
                 row.priorities,
+                _iso(row.planned_for),
                 facts or _facts(meeting),
                 *stat,
             ),
@@ -311,9 +312,10 @@ class MeetingIndex:
         )
         db.execute("DELETE FROM goals WHERE meeting_id = ?", (meeting.id,))
         db.executemany(
-            "INSERT OR REPLACE INTO goals (goal_id, meeting_id, sort_key, position, text, measure, due) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO goals (goal_id, meeting_id, sort_key, position, text, measure, due, kind, outcome) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (priority.id, meeting.id, key, position, priority.text, priority.measure, _iso(priority.due))
+                (priority.id, meeting.id, key, position, priority.text, priority.measure, _iso(priority.due), priority.kind, priority.outcome)
                 for position, priority in enumerate(meeting.priorities)
             ],
         )
@@ -395,7 +397,10 @@ class MeetingIndex:
 def _facts(meeting: Meeting) -> str:
     """A digest of everything the index lists about a meeting but its words."""
     listed = meeting.model_dump_json(
-        include={"person", "manager", "agenda_name", "agenda_title", "created_at", "started_at", "ended_at", "status", "actions", "priorities"}
+        include={
+            "person", "manager", "agenda_name", "agenda_title", "created_at", "started_at", "ended_at", "status",
+            "planned_for", "actions", "priorities",
+        }
     )
     return hashlib.blake2b(listed.encode("utf-8"), digest_size=16).hexdigest()
 

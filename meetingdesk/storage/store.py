@@ -26,6 +26,7 @@ from meetingdesk.locations import (
     exports_dir,
     meetings_dir,
     merged_copies_dir,
+    people_dir,
     trash_dir,
 )
 from meetingdesk.storage.claims import remove_stale_claims
@@ -41,6 +42,7 @@ from meetingdesk.storage.files import (
 )
 from meetingdesk.storage.index import FolderStamp, MeetingIndex, Progress, folder_stamp, stamp_text
 from meetingdesk.storage.meeting_files import MeetingFiles
+from meetingdesk.storage.people import PeopleFolder
 from meetingdesk.storage.rows import MeetingRow
 from meetingdesk.storage.stamps import STAMPS, StampClock
 
@@ -63,6 +65,8 @@ class Store:
         self.files = MeetingFiles(Copies(copies_path(self.root)), stamps, self._move_aside)
         """Every meeting file is read and written through this, so nothing another copy holds is lost."""
         self.index = MeetingIndex(self.root, self.meetings_dir, self._read_for_index)
+        self.team = PeopleFolder(self.root, self.index.cache, self.problems)
+        """Each person's database (profile and evidence log) in people/."""
         self._opened = False
         self._looking = threading.Lock()
         self._log_read = 0
@@ -104,7 +108,7 @@ class Store:
         with suppress(OSError):  # on read-only media the meetings are still read; saving says why it can't
             make_private_dir(self.meetings_dir)
         self._warn_if_shared()
-        for folder in (self.root, self.meetings_dir, trash_dir(self.root), exports_dir(self.root)):
+        for folder in (self.root, self.meetings_dir, trash_dir(self.root), exports_dir(self.root), people_dir(self.root)):
             remove_leftovers(folder)
         remove_stale_claims(self.root)
         remove_old_backups(merged_copies_dir(self.root))
@@ -114,6 +118,8 @@ class Store:
         self._log_read = self.index.log_end()
         if check_files and not (quick and not self.changed_underneath()):
             self.check_files(progress if self.index.needs_reading else None)
+        elif check_files:
+            self.team.catch_up(quick=True)  # one stat of people/ when nothing moved there
 
     def _write_gitignore(self) -> None:
         """Give the data folder its `.gitignore` (what stays on this machine) unless it has one."""
@@ -141,7 +147,8 @@ class Store:
         return ids
 
     def check_files(self, progress: Progress | None = None) -> set[str]:
-        """Merge conflict copies, settle meetings both listed and trashed, and read what changed; the ids that changed.
+        """Merge conflict copies, settle meetings both listed and trashed, and read what changed (people's databases
+        too); the ids of the meetings that changed.
 
         A deleted index is rebuilt. Two threads never look at once: the second waits.
         """
@@ -156,6 +163,7 @@ class Store:
             changed |= self.index.catch_up(progress)
             if folder_stamp(trash_dir(self.root)) == trash:
                 self.index.record("trash", trash)
+            self.team.catch_up()
         return changed
 
     def rebuild_index(self, progress: Progress | None = None) -> None:
@@ -163,6 +171,7 @@ class Store:
         self._require_open()
         with self._looking:
             self.index.rebuild(progress)
+            self.team.catch_up()
 
     def _warn_if_shared(self) -> None:
         """Say so when other users on this machine can read the data folder; its mode is the owner's to set."""

@@ -94,8 +94,8 @@ class AgreedPanel(Vertical):
 
         self.app.push_screen(ActionDialog(self.meeting, desk_app(self).desk.today()), added)
 
-    def add_priority(self) -> None:
-        """Ask for a new priority and add it at the end."""
+    def add_priority(self, stretch: bool = False) -> None:
+        """Ask for a new priority (a stretch assignment when `stretch`) and add it at the end."""
         from meetingdesk.dialogs.priority import PriorityDialog
 
         def added(priority: Priority | None) -> None:
@@ -103,7 +103,7 @@ class AgreedPanel(Vertical):
                 self.meeting.priorities.append(priority)
                 self._changed(self.query_one("#priorities", ItemList), len(self.meeting.priorities) - 1)
 
-        self.app.push_screen(PriorityDialog(desk_app(self).desk.today()), added)
+        self.app.push_screen(PriorityDialog(desk_app(self).desk.today(), stretch=stretch), added)
 
     # --- editing what is listed ---
 

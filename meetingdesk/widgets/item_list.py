@@ -27,9 +27,10 @@ CARRIED_STATE = {
 
 
 def live_priority_line(priority: Priority) -> Content:
-    """A priority in the live meeting: its text, then its measure and date."""
-    detail = " · ".join(part for part in (priority.measure, format_date(priority.due) if priority.due else "") if part)
-    return Content.assemble(priority.text, (f"\n↳ {detail}" if detail else "", "dim"))
+    """A priority in the live meeting: its text (a stretch assignment marked), then its measure, date and outcome."""
+    detail = " · ".join(part for part in (priority.measure, format_date(priority.due) if priority.due else "", priority.outcome) if part)
+    kind = ("stretch: ", "$accent") if priority.kind == "stretch assignment" else ""
+    return Content.assemble(kind, priority.text, (f"\n↳ {detail}" if detail else "", "dim"))
 
 
 def live_action_line(action: ActionItem, today: date) -> Content:
@@ -76,9 +77,14 @@ class ItemList(BoundedList):
         index: int
         delta: int
 
-    def __init__(self, empty_text: str, *, id: str | None = None) -> None:
+    def __init__(self, empty_text: str, *, id: str | None = None, movable: bool = True) -> None:
         super().__init__(id=id)
         self.empty_text = empty_text
+        self.movable = movable
+        """False for a list kept in its own order (an evidence log, by day): no move keys."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.movable if action == "move" else True
 
     def show_items(self, lines: list[Content], highlight: int | None = None) -> None:
         """Replace the entries, keeping the highlight where it was (or at `highlight`)."""

@@ -191,7 +191,7 @@ def test_show_refuses_an_ambiguous_prefix(capsys, store):
 
 
 def test_show_refuses_an_unknown_format(capsys, meetings):
-    assert_refused(capsys, ["show", meetings[0].id, "--format", "html"], "--format must be markdown, text or json, not “html”.")
+    assert_refused(capsys, ["show", meetings[0].id, "--format", "html"], "--format must be markdown, text, json or agenda, not “html”.")
 
 
 def test_show_without_an_id_is_a_usage_error(capsys, store):
