@@ -27,15 +27,21 @@ PALETTE_COMMANDS = (
     "Resume timer",
     "Rebalance time",
     "Add action",
+    "Add goal",
     "Add priority",
+    "Update goal",
+    "Set next check-in",
     "End meeting",
     "Copy summary",
     "Export summary",
+    "Export email draft",
     "New meeting",
     "Open meeting",
     "Start follow-up",
 )
 """The palette names from DESIGN.md, in the order the palette lists them."""
+PALETTE_ALIASES = {"Add priority": "Add goal"}
+"""DESIGN names kept working after the word changed: each runs the command its value names."""
 
 
 class MeetingDeskApp(App[None]):
@@ -142,6 +148,9 @@ class MeetingDeskApp(App[None]):
                         partial(self.run_action, binding.action, active.node),
                     ),
                 )
+        for alias, name in PALETTE_ALIASES.items():
+            if name in found and alias not in found:
+                found[alias] = found[name]._replace(title=alias)
         for name in PALETTE_COMMANDS:
             if name in found:
                 yield found.pop(name)

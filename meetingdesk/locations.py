@@ -33,6 +33,11 @@ def exports_dir(root: Path) -> Path:
     return root / "exports"
 
 
+def settings_path(root: Path) -> Path:
+    """The manager's settings (the email's opening and closing...), one JSON file."""
+    return root / "settings.json"
+
+
 def builtin_agendas_dir() -> Path:
     """The agendas shipped with MeetingDesk."""
     return PACKAGE_DIR / "agendas"

@@ -33,6 +33,18 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+GoalStatus = Literal["on track", "at risk", "off track", "achieved", "dropped"]
+"""Where a goal stands at one check-in. The last two end it: it is carried no further."""
+GOAL_STATUSES: tuple[GoalStatus, ...] = ("on track", "at risk", "off track", "achieved", "dropped")
+"""Every status, in the order the manager is offered them."""
+FINISHED: tuple[GoalStatus, ...] = ("achieved", "dropped")
+"""The statuses that end a goal."""
+Cadence = Literal["weekly", "every 2 weeks", "monthly", "quarterly", "none"]
+"""How often the manager and a person check in."""
+CADENCES: tuple[Cadence, ...] = ("weekly", "every 2 weeks", "monthly", "quarterly", "none")
+"""Every cadence, shortest first."""
+
+
 class AgendaSection(Record):
     """One time-boxed part of an agenda."""
 
@@ -57,6 +69,8 @@ class Agenda(Record):
     """The sections in the order they are run."""
     source: str = ""
     """Where the agenda came from: "built-in" or the path of the manager's file."""
+    cadence: Cadence | None = None
+    """How often the agenda suggests checking in, when it says (a "Check-in cadence:" line)."""
 
     @property
     def total_minutes(self) -> int:
@@ -92,8 +106,39 @@ class SectionRecord(Record):
         return self
 
 
+class Milestone(Record):
+    """A step on the way to a goal, with its own date (a quarterly target, a checkpoint)."""
+
+    id: str = Field(default_factory=new_id, min_length=1)
+    text: str
+    """What will be true by then."""
+    due: date | None = None
+    """When it should be reached."""
+    done_on: date | None = None
+    """The day it was marked met, or None while it is not."""
+
+
+class GoalBefore(Record):
+    """A carried goal as the previous check-in left it, so this one can say what changed."""
+
+    text: str
+    """Its wording then."""
+    measure: str = ""
+    """Its measure then."""
+    due: date | None = None
+    """Its date then."""
+    status: GoalStatus | None = None
+    """Its status then (None when it had never been reviewed)."""
+    milestones_met: list[str] = Field(default_factory=list)
+    """The ids of the milestones already met then."""
+
+
 class Priority(Record):
-    """A priority both people agreed on."""
+    """A goal both people agreed on (called a priority before goals lived across meetings).
+
+    A goal carried into a later meeting keeps its id, so each meeting holds one check-in
+    of the same goal: its status and progress then. The newest meeting's copy counts.
+    """
 
     id: str = Field(default_factory=new_id, min_length=1)
     text: str
@@ -102,6 +147,44 @@ class Priority(Record):
     """How both will know it is achieved (optional)."""
     due: date | None = None
     """When it should be achieved (optional)."""
+    milestones: list[Milestone] = Field(default_factory=list)
+    """Steps on the way, in date order as the manager arranged them."""
+    status: GoalStatus | None = None
+    """Where it stands at this meeting; None for a goal carried here and not reviewed (yet)."""
+    progress: str = ""
+    """A one-line progress note for this check-in."""
+    dropped_reason: str = ""
+    """Why it was dropped (only when `status` is "dropped")."""
+    agreed_on: date | None = None
+    """The day it was first agreed; None means the day of the meeting that holds it."""
+    carried_from: str | None = None
+    """The id of the meeting it was carried from, when it was agreed in an earlier meeting."""
+    before: GoalBefore | None = None
+    """For a carried goal: how the previous check-in left it."""
+    no_measure_agreed: bool = False
+    """The manager confirmed at the close that it was agreed without a measure."""
+    no_date_agreed: bool = False
+    """The manager confirmed at the close that it was agreed without a date."""
+
+    @property
+    def is_carried(self) -> bool:
+        """True when the goal came from an earlier meeting."""
+        return self.carried_from is not None
+
+    @property
+    def is_active(self) -> bool:
+        """True until it is achieved or dropped: it carries into the next meeting."""
+        return self.status not in FINISHED
+
+    @property
+    def last_status(self) -> GoalStatus:
+        """Its status now: this check-in's, else the last one's, else "on track" (just agreed)."""
+        return self.status or (self.before.status if self.before else None) or "on track"
+
+    @property
+    def next_milestone(self) -> Milestone | None:
+        """The first milestone not met yet."""
+        return next((milestone for milestone in self.milestones if milestone.done_on is None), None)
 
 
 VAGUE_PHRASES = ("look into", "think about", "try to", "consider", "explore", "maybe", "if possible")
@@ -171,7 +254,7 @@ class Amendment(Record):
 
 
 class Meeting(Record):
-    """One conversation with one person: its agenda, clock, notes, priorities and actions."""
+    """One conversation with one person: its agenda, clock, notes, goals and actions."""
 
     schema_version: int = SCHEMA_VERSION
     """The file format version this meeting was written with."""
@@ -203,11 +286,14 @@ class Meeting(Record):
     paused: bool = False
     """True when the manager paused the clock."""
     priorities: list[Priority] = Field(default_factory=list)
-    """Priorities both agreed, in the order the manager arranged them."""
+    """The goals: carried from earlier meetings and agreed here, in the order the manager arranged them."""
     actions: list[ActionItem] = Field(default_factory=list)
     """Actions agreed, in the order the manager arranged them (carried ones included)."""
-    previous_priorities: list[Priority] = Field(default_factory=list)
-    """The priorities agreed at the last meeting with the same person, shown for reference."""
+    next_check_in: date | None = None
+    """The day agreed for the next check-in with the person, when agreed."""
+    cadence: Cadence | None = None
+    """How often to check in with the person from this meeting on: when it starts, the person's
+    cadence or else the agenda's suggestion; the manager may change it at the close. None: not said."""
     follows: str | None = None
     """The id of the meeting this one follows up, if any."""
     amendments: list[Amendment] = Field(default_factory=list)
@@ -248,9 +334,9 @@ class Meeting(Record):
 
     def close_check(self) -> list[str]:
         """What is missing before the summary can go out, one sentence per problem."""
-        problems: list[str] = []
-        if not self.priorities:
-            problems.append("No agreed priority: add at least one the two of you agreed on.")
+        from meetingdesk.goals import check_in_problems, goal_problems
+
+        problems = [sentence for sentence, _ in goal_problems(self)]
         for action in self.actions:
             label = f"“{action.text}”"
             if action.carry_decision == "undecided":
@@ -265,7 +351,7 @@ class Meeting(Record):
             phrase = action.vague_phrase
             if phrase:
                 problems.append(f"{label} says “{phrase}”: say what will be done, so it can be checked off.")
-        return problems
+        return problems + check_in_problems(self)
 
 
 class UnreadableMeeting(ValueError):
@@ -310,6 +396,7 @@ def meeting_from_agenda(
         agenda_name=agenda.name,
         agenda_title=agenda.title,
         purpose=agenda.purpose,
+        cadence=agenda.cadence,
         sections=[
             SectionRecord(
                 title=section.title,

@@ -13,12 +13,16 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from meetingdesk.email_draft import EmailWording, filled, subject_line
+from meetingdesk.goals import status_phrase, what_changed
 from meetingdesk.models import ActionItem, Meeting, Priority
 from meetingdesk.quickadd import format_date
 from meetingdesk.timer import format_minutes
 
 PRIVATE_HEADING = "Private notes (not for sharing)"
 """The heading over the manager's private notes, shown only when asked for."""
+NEAREST_DEADLINES = 3
+"""How many of the nearest deadlines "What happens next" names."""
 
 
 @dataclass(frozen=True)
@@ -65,9 +69,27 @@ def summary_markdown(meeting: Meeting, include_private: bool = False, tz: tzinfo
     return _render_markdown(_build_blocks(meeting, include_private, tz))
 
 
-def summary_text(meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None) -> str:
-    """The summary as plain text for pasting into an email; private notes only if `include_private`."""
-    return _render_text(_build_blocks(meeting, include_private, tz))
+def summary_text(
+    meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None, wording: EmailWording | None = None
+) -> str:
+    """The summary as an email to paste: a subject line, then the body (see `email_body`)."""
+    return f"Subject: {subject_line(meeting, tz)}\n\n" + email_body(meeting, wording, tz, include_private)
+
+
+def email_body(
+    meeting: Meeting, wording: EmailWording | None = None, tz: tzinfo | None = None, include_private: bool = False
+) -> str:
+    """The summary as plain text for an email: the opening, the summary, the closing (`wording`, or the default).
+
+    Private notes only if `include_private`.
+    """
+    wording = wording or EmailWording()
+    opening, closing = filled(wording.opening, meeting, tz), filled(wording.closing, meeting, tz)
+    blocks = [_Paragraph(tuple(opening.splitlines()))] if opening.strip() else []
+    blocks += _build_blocks(meeting, include_private, tz)
+    if closing.strip():
+        blocks.append(_Paragraph(tuple(closing.splitlines())))
+    return _render_text(blocks)
 
 
 def summary_filename(meeting: Meeting, extension: str) -> str:
@@ -93,10 +115,10 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) ->
                 ("Agenda", _or(meeting.agenda_title, meeting.agenda_name or "not given")),
             )
         ),
-        _Heading("Agreed priorities", 2),
+        _Heading("Goals", 2),
     ]
     if meeting.priorities:
-        blocks.append(_Bullets(tuple(_priority_line(p) for p in meeting.priorities)))
+        blocks.append(_Bullets(tuple(_goal_line(goal) for goal in meeting.priorities)))
     else:
         blocks.append(_Paragraph(("None agreed.",)))
 
@@ -129,6 +151,22 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) ->
     if include_private:
         blocks.append(_Heading(PRIVATE_HEADING, 2))
         blocks.extend(_notes_blocks([(s.title, s.private_notes) for s in meeting.sections], "None."))
+    return blocks + _next_blocks(meeting)
+
+
+def _next_blocks(meeting: Meeting) -> list[_Block]:
+    # Last, so the summary ends on when the two meet again.
+    blocks: list[_Block] = [_Heading("What happens next", 2)]
+    deadlines = [(action.due, _action_line(action)) for action in meeting.actions if action.is_open and action.due]
+    for goal in meeting.priorities:
+        milestone = goal.next_milestone if goal.is_active else None
+        if milestone is not None and milestone.due:
+            deadlines.append((milestone.due, f"Milestone: {_one_line(milestone.text)} — {_one_line(goal.text)}, by {format_date(milestone.due)}"))
+    deadlines.sort(key=lambda deadline: deadline[0])
+    if deadlines:
+        blocks.append(_Bullets(tuple(line for _, line in deadlines[:NEAREST_DEADLINES])))
+    when = format_date(meeting.next_check_in) if meeting.next_check_in else "not set yet"
+    blocks.append(_Paragraph((f"Next check-in: {when}",)))
     return blocks
 
 
@@ -162,12 +200,22 @@ def _note_lines(text: str) -> list[str]:
     return lines
 
 
-def _priority_line(priority: Priority) -> str:
-    parts = [_one_line(priority.text) or "(no text)"]
-    if priority.measure.strip():
-        parts.append(f"measure: {_one_line(priority.measure)}")
-    if priority.due:
-        parts.append(f"by {format_date(priority.due)}")
+def _goal_line(goal: Priority) -> str:
+    parts = [_one_line(goal.text) or "(no text)"]
+    if goal.measure.strip():
+        parts.append(f"measure: {_one_line(goal.measure)}")
+    if goal.due:
+        parts.append(f"by {format_date(goal.due)}")
+    changes = what_changed(goal)
+    parts.append(_one_line(status_phrase(goal) + (f" ({'; '.join(changes)})" if changes else "")))
+    if goal.progress.strip():
+        parts.append(f"progress: {_one_line(goal.progress)}")
+    if goal.milestones:
+        steps = [
+            f"{_one_line(m.text)}, " + (f"met {format_date(m.done_on)}" if m.done_on else f"by {format_date(m.due)}" if m.due else "no date")
+            for m in goal.milestones
+        ]
+        parts.append("milestones: " + "; ".join(steps))
     return " — ".join(parts)
 
 

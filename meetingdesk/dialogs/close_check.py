@@ -11,8 +11,15 @@ from textual.widgets import Button, Static
 from meetingdesk.locations import styles_dir
 
 
-class CloseCheckDialog(ModalScreen[bool]):
-    """Dismisses with True to end the meeting, False to go back and fix things."""
+OFFERS = {
+    "check_in": "Set next check-in",
+    "agreed_without": "Agreed without",
+}
+"""Buttons the check can offer besides fixing and closing: each dismisses with its key, for the screen to act on."""
+
+
+class CloseCheckDialog(ModalScreen[bool | str]):
+    """Dismisses with True to end the meeting, False to go back and fix things, or the key of an offer taken."""
 
     CSS_PATH = styles_dir() / "dialogs.tcss"
     BINDINGS = [
@@ -20,9 +27,11 @@ class CloseCheckDialog(ModalScreen[bool]):
         Binding("ctrl+f", "close", "End meeting", id="close_anyway"),
     ]
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], offers: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.problems = problems
+        self.offers = offers
+        """Keys of OFFERS to show: "check_in" when no next check-in is set, "agreed_without" for goals missing a measure or date."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="close-check"):
@@ -30,12 +39,14 @@ class CloseCheckDialog(ModalScreen[bool]):
                 yield Static("Before you close: a few things are missing", classes="dialog-title")
                 yield Static("\n".join(f"• {problem}" for problem in self.problems), id="problems", markup=False)
                 with Horizontal(classes="dialog-buttons"):
+                    for offer in self.offers:
+                        yield Button(OFFERS[offer], id=offer)
                     yield Button("Fix them", variant="primary", id="fix")
                     yield Button("Close anyway", variant="warning", id="close")
             else:
                 yield Static("Ready to close", classes="dialog-title")
                 yield Static(
-                    "Every action has an owner and a deadline, and you agreed at least one priority.",
+                    "Every action has an owner and a deadline, every goal is up to date, and the next check-in is set.",
                     id="problems",
                     markup=False,
                 )
@@ -48,7 +59,7 @@ class CloseCheckDialog(ModalScreen[bool]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id == "close")
+        self.dismiss(event.button.id if event.button.id in OFFERS else event.button.id == "close")
 
     def action_fix(self) -> None:
         self.dismiss(False)

@@ -1,8 +1,9 @@
-"""Everything agreed with one person: their meetings, priorities over time and open actions."""
+"""Everything agreed with one person: their meetings, goals over time as a timeline, open actions, the next check-in."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -16,8 +17,14 @@ from textual.widgets import DataTable, Header, Static
 from meetingdesk import messages
 from meetingdesk.app import desk_app
 from meetingdesk.locations import styles_dir
-from meetingdesk.storage.search import ActionRow, PriorityEntry
+from meetingdesk.quickadd import format_date
+from meetingdesk.storage.search import ActionRow
+from meetingdesk.widgets.goal_timeline import goal_timeline
 from meetingdesk.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from meetingdesk.goals import GoalPlan
+    from meetingdesk.storage.plans import CheckInDue
 
 
 def age_phrase(action: ActionRow, today: date) -> str:
@@ -37,7 +44,7 @@ def carry_phrase(action: ActionRow) -> str:
 
 
 class PersonScreen(Screen[None]):
-    """One person's meetings (newest first, enter opens one), agreed priorities and open actions."""
+    """One person's meetings (newest first, enter opens one), goals with their history, and open actions."""
 
     CSS_PATH = styles_dir() / "person.tcss"
     BINDINGS = [
@@ -52,6 +59,7 @@ class PersonScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Content.assemble(("Meetings with ", "bold $primary"), (self.person, "bold $primary")), id="person-title")
+        yield Static("", id="check-in", markup=False)
         table: DataTable[Text | str] = DataTable(id="person-meetings", cursor_type="row", zebra_stripes=True)
         table.add_column("Date", key="date")
         table.add_column("Agenda", key="agenda")
@@ -59,7 +67,7 @@ class PersonScreen(Screen[None]):
         table.add_column("Open actions", key="open")
         yield table
         with VerticalScroll(id="person-details"):
-            yield Static("Agreed priorities", classes="heading")
+            yield Static("Goals", classes="heading")
             yield Static("", id="priorities", markup=False)
             yield Static("Open actions", classes="heading")
             yield Static("", id="actions", markup=False)
@@ -87,23 +95,17 @@ class PersonScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="person-view")
     def _load(self) -> None:
         """Ask the index off the UI thread, then show what it says about this person."""
-        search = desk_app(self).desk.search
-        priorities = search.priorities_of(self.person)
-        actions = search.actions(person=self.person)
-        self.app.call_from_thread(self._show, priorities, actions)
+        desk = desk_app(self).desk
+        plans = desk.goal_plans(self.person, everything=True)
+        actions = desk.search.actions(person=self.person)
+        check_in = next(iter(desk.check_ins(self.person)), None)
+        self.app.call_from_thread(self._show, plans, actions, check_in)
 
-    def _show(self, priorities: list[tuple[date, list[PriorityEntry]]], actions: list[ActionRow]) -> None:
+    def _show(self, plans: list[GoalPlan], actions: list[ActionRow], check_in: CheckInDue | None) -> None:
         today = desk_app(self).desk.today()
+        self.query_one("#check-in", Static).update(_check_in_line(check_in, today))
+        self.query_one("#priorities", Static).update(goal_timeline(plans, today))
         lines: list[Content] = []
-        for day, items in priorities:
-            lines.append(Content.styled(f"{day:%d %b %Y}", "bold"))
-            for priority in items:
-                extra = [part for part in (priority.measure, f"by {priority.due:%d %b %Y}" if priority.due else "") if part]
-                lines.append(Content.assemble("  • ", priority.text, (f" ({'; '.join(extra)})" if extra else "", "$text-muted")))
-        self.query_one("#priorities", Static).update(
-            Content("\n").join(lines) if lines else Content("No priorities agreed yet.")
-        )
-        lines = []
         for action in actions:
             due = f"due {action.due:%d %b %Y}" if action.due else "no deadline"
             facts = [action.owner or "no owner", due, age_phrase(action, today)]
@@ -125,3 +127,12 @@ class PersonScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def _check_in_line(check_in: CheckInDue | None, today: date) -> Content:
+    """"Next check-in: Mon 21 Dec 2026 (every 2 weeks)", marked when overdue."""
+    if check_in is None or check_in.next_check_in is None:
+        return Content.styled("No next check-in planned.", "$text-muted")
+    rhythm = f" ({check_in.cadence})" if check_in.cadence and check_in.cadence != "none" else ""
+    overdue = ("OVERDUE ", "bold $error") if check_in.is_overdue(today) else ""
+    return Content.assemble(overdue, f"Next check-in: {format_date(check_in.next_check_in)}{rhythm}")

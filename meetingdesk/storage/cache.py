@@ -17,7 +17,7 @@ from pathlib import Path
 
 from meetingdesk.storage.files import StoreError, make_private_dir
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 """Bumped when the tables change; a cache of another version is thrown away and rebuilt."""
 BUSY_SECONDS = 10
 """How long a write waits for another MeetingDesk process to finish its own."""
@@ -39,6 +39,8 @@ CREATE TABLE meetings (
     open_actions INTEGER NOT NULL,
     actions INTEGER NOT NULL,
     priorities INTEGER NOT NULL,
+    next_check_in TEXT,
+    cadence TEXT,
     facts TEXT NOT NULL,
     mtime_ns INTEGER NOT NULL,
     size INTEGER NOT NULL,
@@ -74,15 +76,20 @@ CREATE TABLE goals (
     text TEXT NOT NULL,
     measure TEXT NOT NULL,
     due TEXT,
+    status TEXT,
+    data TEXT NOT NULL,
+    newest INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (goal_id, meeting_id)
 ) WITHOUT ROWID;
 CREATE INDEX goals_of_meeting ON goals (meeting_id);
+CREATE INDEX goals_by_id ON goals (goal_id, sort_key);
 CREATE VIRTUAL TABLE words USING fts5(text, tokenize = 'unicode61 remove_diacritics 0', detail = none);
 CREATE TABLE terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 """The tables. `meetings.sort_key` orders meetings newest last and is also the rowid of the
 meeting's entry in `words`, so a search walks its matches newest first and stops at a page.
-`words` holds each meeting's words as storage/words.py cuts them (the tokenizer only splits
+`goals` holds every meeting's copy of each goal (its check-in there, whole, in `data`); `newest`
+marks the copy that counts, as in `actions`. `words` holds each meeting's words as storage/words.py cuts them (the tokenizer only splits
 them again at the spaces); `terms` lists every word ever indexed, to expand a word typed in part."""
 
 

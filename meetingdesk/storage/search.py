@@ -26,18 +26,6 @@ WIDEST = 64
 
 
 @dataclass(frozen=True)
-class PriorityEntry:
-    """An agreed priority as the person view lists it."""
-
-    text: str
-    """What matters, in a sentence."""
-    measure: str
-    """How both will know it is achieved ("" when not given)."""
-    due: date | None
-    """When it should be achieved."""
-
-
-@dataclass(frozen=True)
 class ActionRow:
     """One action, as the newest meeting holding it has it."""
 
@@ -223,22 +211,6 @@ class Search:
             "AND owner_key != '' GROUP BY owner_key"
         )
         return sorted((owner for (owner,) in self.index.cache.connection().execute(sql)), key=str.casefold)
-
-    def priorities_of(self, person: str) -> list[tuple[date, list[PriorityEntry]]]:
-        """The priorities agreed with `person` (any case), grouped by meeting day, newest first."""
-        sql = (
-            "SELECT m.started_at, m.created_at, g.text, g.measure, g.due FROM goals AS g "
-            "JOIN meetings AS m ON m.id = g.meeting_id WHERE m.person_key = ? ORDER BY g.sort_key DESC, g.position"
-        )
-        grouped: list[tuple[date, list[PriorityEntry]]] = []
-        for started, created, text, measure, due in self.index.cache.connection().execute(sql, (name_key(person),)):
-            day = datetime.fromisoformat(started or created).astimezone().date()
-            entry = PriorityEntry(text=text, measure=measure, due=_date(due))
-            if grouped and grouped[-1][0] == day:
-                grouped[-1][1].append(entry)
-            else:
-                grouped.append((day, [entry]))
-        return grouped
 
 
 def _date(value: str | None) -> date | None:
