@@ -126,7 +126,7 @@ def run_trial(desk: Desk, kind: str, rng: random.Random) -> Trial:
             type_keys(terminal, words(rng, rng.randint(2, 6)), rng, done, 0, "")
             if kind == "adding an action":
                 terminal.send("\x0f")  # ctrl+o
-                terminal.wait_for("Add action")
+                terminal.wait_for("Write the promotion case")  # the dialog's placeholder: "Add action" is in the footer too
                 terminal.send("Send the notes @me by friday\r")
                 terminal.wait_for("Send the notes")
                 done.append(Done(time.perf_counter(), "the action", lambda m: any(a["text"] == "Send the notes" for a in m["actions"])))

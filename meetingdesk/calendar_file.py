@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from meetingdesk.errors import MeetingDeskError
-from meetingdesk.quickadd import format_date
+from meetingdesk.dates import format_date
 
 if TYPE_CHECKING:
     from meetingdesk.models import Meeting

@@ -150,7 +150,8 @@ def new_meeting(agenda_name: str, person: str, minutes: int | None, manager: str
         raise CommandError(
             f"--minutes must be a whole number from {len(agenda.sections)} (one per section) to {MAX_MEETING_MINUTES}."
         )
-    meeting = desk.new_meeting(agenda, person, tidy_name(manager or desk.default_manager()) or "Manager", minutes)
+    manager = tidy_name(manager or desk.default_manager()) or "Manager"
+    meeting = desk.new_meeting(agenda, person, manager, minutes, asked_as="--with")
     return run_app(desk, start_meeting=meeting)
 
 
@@ -167,8 +168,9 @@ def run_app(desk=None, **start) -> int:
 
     # The home screen looks at every meeting file just after its first frame, in a worker
     # (Store.check_files); `new` and `resume` read only what moved in the folder since the last look.
-    store = desk.store if desk is not None else open_desk(check_files=False).store
-    app = MeetingDeskApp(store, **start)
+    desk = desk if desk is not None else open_desk(check_files=False)
+    desk.settings  # noqa: B018 - a settings file that can't be read stops here, in one sentence, not in the app
+    app = MeetingDeskApp(desk.store, **start)
     app.run()
     return app.return_code or 0
 

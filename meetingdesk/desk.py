@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from meetingdesk.locations import user_agendas_dir
-from meetingdesk.names import tidy_name
+from meetingdesk.names import resolve_person, tidy_name
 from meetingdesk.storage.files import StoreError
 from meetingdesk.storage.plans import CheckInDue, Plans
 from meetingdesk.storage.search import ActionRow, Search
@@ -38,6 +38,34 @@ class Desk:
         """Questions across every meeting: words and open actions."""
         self.plans = Plans(store.index)
         """Goals across meetings and who is due for a check-in."""
+        self._settings: Settings | None = None
+
+    # --- the manager's settings ---
+
+    @property
+    def settings(self) -> Settings:
+        """The manager's settings, read from the data folder once; SettingsError when the file can't be read."""
+        if self._settings is None:
+            from meetingdesk.storage.settings import read_settings
+
+            self._settings = read_settings(self.store.root)
+        return self._settings
+
+    def save_settings(self, settings: Settings) -> None:
+        """Keep `settings` in the data folder; StoreError (nothing changed) when it can't be written."""
+        from meetingdesk.storage.settings import write_settings
+
+        write_settings(self.store.root, settings)
+        self._settings = settings
+
+    def day_first(self) -> bool:
+        """Whether 3/4 in a deadline is 3 April: as the settings say, else as the locale writes dates."""
+        import os
+
+        from meetingdesk.dates import locale_reads_day_first
+
+        order = self.settings.date_order
+        return locale_reads_day_first(os.environ) if order == "locale" else order == "day-first"
 
     def today(self) -> date:
         """Today in the manager's time zone, from the clock."""
@@ -55,17 +83,42 @@ class Desk:
         except (KeyError, OSError):
             return ""
 
+    # --- people ---
+
+    def person_named(self, typed: str, asked_as: str = "") -> str:
+        """The person met before whom `typed` means (full, first or last name, or the start of
+        it, any case), spelled as first given; `typed` tidied when it fits nobody met yet.
+
+        UnclearName, its sentence starting with `asked_as` (e.g. "--with"), when it fits several.
+        """
+        return resolve_person(typed, self.store.people(), asked_as) or tidy_name(typed)
+
+    def known_names(self) -> list[str]:
+        """Everyone met and everyone who owns an action, each once, for `@owner` in an action line."""
+        return list(dict.fromkeys([*self.store.people(), *self.search.owners(open_only=False)]))
+
+    def owner_named(self, typed: str, asked_as: str = "") -> str:
+        """The owner of some action whom `typed` means, matched as `person_named` matches."""
+        return resolve_person(typed, self.search.owners(open_only=False), asked_as) or tidy_name(typed)
+
     def find_agenda(self, name_or_path: str) -> Agenda:
         """A built-in or the manager's own agenda by name, or an agenda file by path; AgendaError says why not."""
         from meetingdesk.agendas import find_agenda
 
         return find_agenda(name_or_path, user_agendas_dir(self.store.root))
 
-    def new_meeting(self, agenda: Agenda, person: str, manager: str, minutes: int | None = None) -> Meeting:
-        """A meeting with `person` on `agenda`, not started yet, its time boxes scaled to `minutes` if given."""
+    def new_meeting(
+        self, agenda: Agenda, person: str, manager: str, minutes: int | None = None, asked_as: str = ""
+    ) -> Meeting:
+        """A meeting with `person` on `agenda`, not started yet, its time boxes scaled to `minutes` if given.
+
+        `person` is matched against everyone met before (`person_named`), so "priya" or
+        "priya raman" is the Priya Raman already known, spelled as first given; UnclearName
+        (its sentence starting with `asked_as`) when it fits several people.
+        """
         from meetingdesk.models import meeting_from_agenda
 
-        return meeting_from_agenda(agenda, tidy_name(person), tidy_name(manager), minutes)
+        return meeting_from_agenda(agenda, self.person_named(person, asked_as), tidy_name(manager), minutes)
 
     def start(self, meeting: Meeting) -> list[str]:
         """Bring into a new meeting what is still open with its person: actions, goals, cadence.
@@ -198,25 +251,15 @@ class Desk:
 
     # --- sharing the record ---
 
-    def settings(self) -> Settings:
-        """The manager's settings; StoreError naming the file and the key when they can't be read."""
-        from meetingdesk.settings import load_settings
-
-        return load_settings(self.store.root)
-
     def save_email_wording(self, wording: EmailWording) -> None:
         """Keep `wording` as the opening and closing of every summary email from now on."""
-        from meetingdesk.settings import save_settings
-
-        settings = self.settings()
-        settings.email_opening, settings.email_closing = wording.opening, wording.closing
-        save_settings(self.store.root, settings)
+        self.save_settings(self.settings.model_copy(update={"email_opening": wording.opening, "email_closing": wording.closing}))
 
     def email_text(self, meeting: Meeting, wording: EmailWording | None = None) -> str:
         """What Copy summary copies: subject, opening, the summary, closing (the settings' wording unless given)."""
         from meetingdesk.summary import summary_text
 
-        return summary_text(meeting, wording=wording or self.settings().wording)
+        return summary_text(meeting, wording=wording or self.settings.wording)
 
     def calendar_file(self, meeting: Meeting) -> bytes:
         """The next check-in agreed at `meeting` as an .ics file; NoCheckIn when none was agreed."""
@@ -228,7 +271,7 @@ class Desk:
         """The summary as an unsent .eml draft (private notes never in it)."""
         from meetingdesk.email_draft import email_message
 
-        return bytes(email_message(meeting, wording or self.settings().wording, to, now=self.clock()))
+        return bytes(email_message(meeting, wording or self.settings.wording, to, now=self.clock()))
 
     def export_summary(self, meeting: Meeting) -> list[Path]:
         """Write the Markdown summary to the exports folder, and the next check-in's .ics beside it when one is set."""

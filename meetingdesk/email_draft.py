@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from meetingdesk.quickadd import format_date
+from meetingdesk.dates import format_date
 
 if TYPE_CHECKING:
     from email.message import EmailMessage

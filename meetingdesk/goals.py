@@ -10,14 +10,13 @@ storage.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from meetingdesk.errors import MeetingDeskError
 from meetingdesk.models import CADENCES, FINISHED, GOAL_STATUSES, Cadence, GoalBefore, GoalStatus, Meeting, Priority
-from meetingdesk.quickadd import format_date
+from meetingdesk.dates import format_date, months_later
 
 
 class PlanError(MeetingDeskError, ValueError):
@@ -99,10 +98,7 @@ def check_in_after(day: date, cadence: Cadence | None) -> date | None:
         return date.fromordinal(day.toordinal() + 7)
     if cadence == "every 2 weeks":
         return date.fromordinal(day.toordinal() + 14)
-    months = 1 if cadence == "monthly" else 3
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return months_later(day, 1 if cadence == "monthly" else 3)
 
 
 # --- one check-in ------------------------------------------------------------------

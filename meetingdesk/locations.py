@@ -33,11 +33,6 @@ def exports_dir(root: Path) -> Path:
     return root / "exports"
 
 
-def settings_path(root: Path) -> Path:
-    """The manager's settings (the email's opening and closing...), one JSON file."""
-    return root / "settings.json"
-
-
 def builtin_agendas_dir() -> Path:
     """The agendas shipped with MeetingDesk."""
     return PACKAGE_DIR / "agendas"
@@ -47,6 +42,11 @@ def styles_dir() -> Path:
     """The `.tcss` files: inside the package in a wheel, beside it in a source checkout."""
     shipped = PACKAGE_DIR / "styles"
     return shipped if shipped.is_dir() else PACKAGE_DIR.parent / "styles"
+
+
+def settings_path(root: Path) -> Path:
+    """The manager's settings (name, date order, what the email holds and its wording), which travel with the meetings."""
+    return root / "settings.json"
 
 
 def damaged_dir(root: Path) -> Path:

@@ -39,7 +39,9 @@ def list_meetings(args: argparse.Namespace) -> int:
     """`meetingdesk list`: meetings newest first, as a table or JSON."""
     output = check_format(args.format, ("table", "json"))
     limit = check_limit(args.limit)
-    rows = open_desk().store.rows(person=args.person, limit=limit)
+    desk = open_desk()
+    person = desk.person_named(args.person, "--with") if args.person is not None else None
+    rows = desk.store.rows(person=person, limit=limit)
     if output == "json":
         print_json(
             [
@@ -62,7 +64,7 @@ def list_meetings(args: argparse.Namespace) -> int:
         )
         return 0
     if not rows:
-        who = f" with {cell(args.person)}" if args.person else ""
+        who = f" with {cell(person)}" if person else ""
         print(f"No meetings{who} yet. Start one with: meetingdesk new --agenda NAME --with PERSON")
         return 0
     print_table(

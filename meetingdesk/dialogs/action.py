@@ -10,9 +10,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from meetingdesk.app import desk_app
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import ActionItem, Meeting
-from meetingdesk.quickadd import QuickAddError, describe_draft, parse_action
+from meetingdesk.quickadd import ActionDraft, QuickAddError, describe_draft, parse_action
 
 
 def action_line(action: ActionItem, meeting: Meeting) -> str:
@@ -46,7 +47,7 @@ class ActionDialog(ModalScreen[ActionItem | None]):
             yield Static("Edit action" if self.action else "Add action", classes="dialog-title")
             yield Static(
                 f"What will be done, @who (@me is you, @{self.meeting.person.split()[0]} is {self.meeting.person}), "
-                "by when (a date, friday, in 2 weeks, end of month…).",
+                "by when (a date, friday, in 2 weeks, end of month, Q1, mid-January…).",
                 classes="dialog-help",
                 markup=False,
             )
@@ -60,7 +61,16 @@ class ActionDialog(ModalScreen[ActionItem | None]):
             yield Static("enter saves · escape cancels", classes="dialog-keys")
 
     def on_mount(self) -> None:
+        desk = desk_app(self).desk
+        self._known = desk.known_names()
+        self._day_first = desk.day_first()
         self._preview(self.query_one("#line", Input).value)
+
+    def _read(self, line: str) -> ActionDraft:
+        """The line read with the people known by name and the manager's date order."""
+        return parse_action(
+            line, self.meeting.person, self.meeting.manager, self.today, known=self._known, day_first=self._day_first
+        )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._preview(event.value)
@@ -72,7 +82,7 @@ class ActionDialog(ModalScreen[ActionItem | None]):
             preview.update("")
             return
         try:
-            draft = parse_action(line, self.meeting.person, self.meeting.manager, self.today)
+            draft = self._read(line)
         except QuickAddError as error:
             preview.update(str(error))
             preview.add_class("-error")
@@ -82,7 +92,7 @@ class ActionDialog(ModalScreen[ActionItem | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            draft = parse_action(event.value, self.meeting.person, self.meeting.manager, self.today)
+            draft = self._read(event.value)
         except QuickAddError as error:
             preview = self.query_one("#preview", Static)
             preview.update(str(error))

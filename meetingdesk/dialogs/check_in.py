@@ -13,11 +13,12 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
+from meetingdesk.app import desk_app
 from meetingdesk.dialogs.goal import read_day
 from meetingdesk.goals import CADENCE_CHOICES, PlanError, parse_cadence
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import CADENCES, Cadence
-from meetingdesk.quickadd import QuickAddError, format_date
+from meetingdesk.dates import QuickAddError, format_date, weekend_note
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,12 @@ class CheckInDialog(ModalScreen[CheckInChoice | None]):
         when = None
         if text:
             try:
-                when = read_day(text, self.today, self.current)
+                when = read_day(text, self.today, self.current, desk_app(self).desk.day_first())
             except QuickAddError as error:
                 self._show(str(error), error=True)
                 return None
         rhythm = f" ({cadence})" if cadence and cadence != "none" else ""
-        self._show(f"Next check-in: {format_date(when)}{rhythm}" if when else f"No next check-in planned{rhythm}.")
+        self._show(f"Next check-in: {format_date(when)}{weekend_note(when)}{rhythm}" if when else f"No next check-in planned{rhythm}.")
         return CheckInChoice(when, cadence)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

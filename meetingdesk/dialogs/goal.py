@@ -11,19 +11,21 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
+from meetingdesk.app import desk_app
+from meetingdesk.dates import QuickAddError, format_date, parse_deadline, weekend_note
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import Milestone, Priority
-from meetingdesk.quickadd import QuickAddError, format_date, parse_deadline
 
 _BY = re.compile(r"\s+by\s+(?!.*\sby\s)", re.IGNORECASE)
 """The last " by " of a milestone line: what comes after it is the date."""
 
 
-def read_day(text: str, today: date, kept: date | None = None) -> date:
-    """The date typed; a date saved before (shown as it was) is kept even when it has passed."""
+def read_day(text: str, today: date, kept: date | None = None, day_first: bool = True) -> date:
+    """The date typed (3/4 read day first unless `day_first` is False); a date saved before (shown as
+    it was) is kept even when it has passed."""
     if kept is not None and text.strip() == kept.isoformat():
         return kept
-    return parse_deadline(text, today)
+    return parse_deadline(text, today, day_first)
 
 
 def milestone_lines(milestones: list[Milestone]) -> str:
@@ -31,7 +33,7 @@ def milestone_lines(milestones: list[Milestone]) -> str:
     return "\n".join(f"{m.text} by {m.due.isoformat()}" if m.due else m.text for m in milestones)
 
 
-def read_milestones(text: str, today: date, held: list[Milestone]) -> list[Milestone]:
+def read_milestones(text: str, today: date, held: list[Milestone], day_first: bool = True) -> list[Milestone]:
     """One milestone per non-empty line, `text by <date>` (the date optional); QuickAddError names the line.
 
     A line naming a milestone already held keeps its id and the day it was met.
@@ -48,7 +50,7 @@ def read_milestones(text: str, today: date, held: list[Milestone]) -> list[Miles
         due = None
         if len(parts) == 2:
             try:
-                due = read_day(parts[1], today, old.due if old else None)
+                due = read_day(parts[1], today, old.due if old else None, day_first)
             except QuickAddError as error:
                 raise QuickAddError(f"Milestone “{words}”: {error}") from None
         kept = {"id": old.id, "done_on": old.done_on} if old else {}
@@ -106,12 +108,12 @@ class GoalDialog(ModalScreen[Priority | None]):
             preview.update("")
             return True, None
         try:
-            due = read_day(text, self.today, self.goal.due if self.goal else None)
+            due = read_day(text, self.today, self.goal.due if self.goal else None, desk_app(self).desk.day_first())
         except QuickAddError as error:
             preview.update(str(error))
             preview.add_class("-error")
             return False, None
-        preview.update(f"Due {format_date(due)}")
+        preview.update(f"Due {format_date(due)}{weekend_note(due)}")
         return True, due
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -125,7 +127,8 @@ class GoalDialog(ModalScreen[Priority | None]):
             self.query_one("#due", Input).focus()
             return
         try:
-            milestones = read_milestones(self.query_one("#milestones", TextArea).text, self.today, self.goal.milestones if self.goal else [])
+            held = self.goal.milestones if self.goal else []
+            milestones = read_milestones(self.query_one("#milestones", TextArea).text, self.today, held, desk_app(self).desk.day_first())
         except QuickAddError as error:
             self._error(str(error), "milestones")
             return

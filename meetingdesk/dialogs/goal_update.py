@@ -16,7 +16,7 @@ from textual.widgets.selection_list import Selection
 from meetingdesk.goals import STATUS_CHOICES, PlanError, parse_status, update_goal
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import GOAL_STATUSES, Priority
-from meetingdesk.quickadd import format_date
+from meetingdesk.dates import format_date
 
 
 def goal_facts(goal: Priority) -> str:

@@ -405,6 +405,8 @@ class LiveScreen(Screen[None]):
 
         offers = ("check_in",) if check_in_problems(self.meeting) else ()
         offers += ("agreed_without",) if smart_gaps(self.meeting) else ()
+        # What was typed last is on disk before the manager reads the close check.
+        self.save_now()
         self.app.push_screen(CloseCheckDialog(self.meeting.close_check(), offers), self._close_checked)
 
     def _close_checked(self, close: bool | str | None) -> None:

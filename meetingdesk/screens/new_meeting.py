@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from meetingdesk.agendas import load_agendas
 from meetingdesk.app import desk_app
 from meetingdesk.desk import Desk
+from meetingdesk.errors import MeetingDeskError
 from meetingdesk.locations import styles_dir, user_agendas_dir
 from meetingdesk.models import MAX_MEETING_MINUTES, Agenda, Meeting
 
@@ -104,7 +105,10 @@ class NewMeetingScreen(ModalScreen[Meeting | None]):
                     f"{agenda.title} has {len(agenda.sections)} sections: give it at least {len(agenda.sections)} minutes.",
                     "#minutes",
                 )
-        return self.desk.new_meeting(agenda, person, manager, minutes)
+        try:
+            return self.desk.new_meeting(agenda, person, manager, minutes)
+        except MeetingDeskError as error:  # a name that fits several people met before
+            return self._refuse(str(error), "#person")
 
     def _refuse(self, sentence: str, focus: str) -> None:
         self.query_one("#form-error", Static).update(sentence)

@@ -32,7 +32,7 @@ class RecordExports(Screen[None]):
         from meetingdesk.email_draft import EmailWording
 
         try:
-            return desk_app(self).desk.settings().wording
+            return desk_app(self).desk.settings.wording
         except MeetingDeskError as error:
             self.notify(f"{error} The default wording is used.", title="Settings", severity="warning", markup=False)
             return EmailWording()

@@ -346,9 +346,13 @@ class MeetingIndex:
         return found[0] if found else None
 
     def people(self) -> list[str]:
-        """Everyone met, most recent first, each once, spelled as in their latest meeting."""
+        """Everyone met, most recent first, each once, spelled as in their first meeting (a later
+        "dana lee" does not rename Dana Lee)."""
         db = self.cache.connection()
-        sql = "SELECT person FROM meetings WHERE sort_key IN (SELECT max(sort_key) FROM meetings GROUP BY person_key) ORDER BY sort_key DESC"
+        sql = (
+            "SELECT (SELECT person FROM meetings AS first WHERE first.person_key = met.person_key ORDER BY sort_key LIMIT 1) "
+            "FROM (SELECT person_key, max(sort_key) AS latest FROM meetings GROUP BY person_key) AS met ORDER BY latest DESC"
+        )
         return [person for (person,) in db.execute(sql)]
 
     def last_manager(self) -> str | None:

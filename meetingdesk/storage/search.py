@@ -204,13 +204,15 @@ class Search:
             )
         return found
 
-    def owners(self) -> list[str]:
-        """Everyone who owns an open action, each once, in alphabetical order."""
+    def owners(self, open_only: bool = True) -> list[str]:
+        """Everyone who owns an open action (any action unless `open_only`), each once, in alphabetical
+        order, spelled as first written."""
+        still_open = " AND done_on IS NULL AND dropped_reason = ''" if open_only else ""
         sql = (
-            "SELECT min(owner) FROM actions WHERE newest = 1 AND done_on IS NULL AND dropped_reason = '' "
-            "AND owner_key != '' GROUP BY owner_key"
+            # SQLite takes a bare column from the row min() picks: the owner as first written.
+            f"SELECT owner, min(sort_key) FROM actions WHERE newest = 1 AND owner_key != ''{still_open} GROUP BY owner_key"
         )
-        return sorted((owner for (owner,) in self.index.cache.connection().execute(sql)), key=str.casefold)
+        return sorted((owner for owner, _first in self.index.cache.connection().execute(sql)), key=str.casefold)
 
 
 def _date(value: str | None) -> date | None:

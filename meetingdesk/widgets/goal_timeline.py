@@ -7,7 +7,7 @@ from datetime import date
 from textual.content import Content
 
 from meetingdesk.goals import GoalPlan
-from meetingdesk.quickadd import format_date
+from meetingdesk.dates import format_date
 
 STATUS_STYLES = {
     "on track": "$success",

@@ -163,8 +163,8 @@ def test_describe_draft_is_the_preview_line() -> None:
     assert describe_draft(ActionDraft("Draft the plan", "", None), TODAY) == (
         "Draft the plan — no owner yet — no deadline yet"
     )
-    assert describe_draft(ActionDraft("Call", "Priya", TODAY), TODAY).endswith("due Sat 21 Nov 2026 (today)")
-    assert describe_draft(ActionDraft("Call", "Priya", date(2026, 11, 22)), TODAY).endswith("(tomorrow)")
+    assert describe_draft(ActionDraft("Call", "Priya", TODAY), TODAY).endswith("due Sat 21 Nov 2026 (today) — on a weekend")
+    assert describe_draft(ActionDraft("Call", "Priya", date(2026, 11, 23)), TODAY).endswith("due Mon 23 Nov 2026 (in 2 days)")
 
 
 def test_format_date_is_english_whatever_the_locale() -> None:

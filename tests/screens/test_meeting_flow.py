@@ -94,6 +94,17 @@ async def test_notes_are_saved_about_a_second_after_typing(store: Store, clock) 
         assert saved(store).sections[0].notes == "First thought"
 
 
+async def test_the_close_check_opens_with_the_last_words_already_on_disk(store: Store, clock, monkeypatch) -> None:
+    # The periodic save never comes in this test: only the close check's own save can put the words there.
+    monkeypatch.setattr("meetingdesk.screens.live.AUTOSAVE_SECONDS", 3600)
+    app = live_app(store, clock)
+    async with app.run_test() as pilot:
+        await type_text(pilot, "Said just before closing")
+        await pilot.press("ctrl+f")
+        assert isinstance(app.screen, CloseCheckDialog)
+        assert saved(store).sections[0].notes == "Said just before closing"
+
+
 async def test_private_notes_never_reach_the_summary(store: Store, clock) -> None:
     app = live_app(store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
