@@ -3,7 +3,7 @@
 Built with the maintained `icalendar` package. The event's UID comes from the meeting
 that agreed the check-in, so exporting it again (after moving the date) updates the
 same event in the calendar instead of adding a second one; its SEQUENCE grows with
-each save of that meeting. The event takes the meeting's time of day and planned
+each change made to that meeting's record after it ended (where a moved date is recorded). The event takes the meeting's time of day and planned
 length, on the agreed day. Nothing here imports Textual or touches the disk.
 """
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 PRODUCT = "-//MeetingDesk//Next check-in//EN"
 """Who wrote the file, as RFC 5545 asks."""
-_SEQUENCE_FROM = datetime(2024, 1, 1, tzinfo=timezone.utc)
 
 
 class NoCheckIn(MeetingDeskError):
@@ -47,7 +46,7 @@ def check_in_calendar(meeting: Meeting, now: datetime, tz: tzinfo | None = None)
     event = Event()
     event.add("uid", event_uid(meeting))
     event.add("dtstamp", now.astimezone(timezone.utc))
-    event.add("sequence", max(0, int((meeting.updated_at - _SEQUENCE_FROM).total_seconds() // 60)))
+    event.add("sequence", len(meeting.amendments))
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=minutes))
     event.add("summary", f"Check-in: {meeting.person} and {meeting.manager}")

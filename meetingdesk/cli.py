@@ -11,12 +11,12 @@ import re
 import sys
 from collections.abc import Sequence
 
-from meetingdesk.commands import CommandError, actions, meetings, open_desk
+from meetingdesk.commands import CommandError, actions, meetings, open_desk, plans
 from meetingdesk.errors import MeetingDeskError
 
 EXIT_USAGE = 2
 
-SHELL_COMMANDS = {**meetings.COMMANDS, **actions.COMMANDS}
+SHELL_COMMANDS = {**meetings.COMMANDS, **actions.COMMANDS, **plans.COMMANDS}
 """The subcommands that print or write and return, without the TUI, and what runs each."""
 
 
@@ -45,6 +45,10 @@ EXAMPLES = {
     "--limit": "--limit 20",
     "--format": "--format json",
     "--out": "--out ~/summaries",
+    "--on": '--on "in 2 weeks"',
+    "--cadence": "--cadence monthly",
+    "--status": '--status "at risk"',
+    "--to": "--to dana@example.com",
 }
 """How each option is given, for the sentence that says one is missing its value."""
 NEEDS = {
@@ -91,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("resume", help="reopen the most recent unfinished meeting where it stopped")
     meetings.add_commands(commands)
     actions.add_commands(commands)
+    plans.add_commands(commands)
     return parser
 
 

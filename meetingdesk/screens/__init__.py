@@ -11,6 +11,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from meetingdesk.screens.due import DueScreen
     from meetingdesk.screens.home import HomeScreen
     from meetingdesk.screens.live import LiveScreen
     from meetingdesk.screens.new_meeting import NewMeetingScreen
@@ -19,9 +20,10 @@ if TYPE_CHECKING:
     from meetingdesk.screens.record import RecordScreen
     from meetingdesk.screens.trash import TrashScreen
 
-__all__ = ["HomeScreen", "LiveScreen", "NewMeetingScreen", "OpenActionsScreen", "PersonScreen", "RecordScreen", "TrashScreen"]
+__all__ = ["DueScreen", "HomeScreen", "LiveScreen", "NewMeetingScreen", "OpenActionsScreen", "PersonScreen", "RecordScreen", "TrashScreen"]
 
 _MODULES = {
+    "DueScreen": "due",
     "HomeScreen": "home",
     "LiveScreen": "live",
     "NewMeetingScreen": "new_meeting",

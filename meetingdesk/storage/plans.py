@@ -73,6 +73,9 @@ def mark_newest_goals(db: sqlite3.Connection, goal_ids: set[str]) -> None:
 
 # --- reading ------------------------------------------------------------------------------
 
+SOON_DAYS = 7
+"""A check-in this many days away or fewer counts as due (the home screen names who)."""
+
 
 @dataclass(frozen=True)
 class CheckInDue:
@@ -98,6 +101,16 @@ class CheckInDue:
     def is_due(self, today: date, within_days: int = 0) -> bool:
         """True when the next check-in is today or past, or within `within_days` from today."""
         return self.next_check_in is not None and (self.next_check_in - today).days <= within_days
+
+    def phrase(self, today: date) -> str:
+        """"overdue since Tue 1 Sep 2026", "due today", "due Mon 7 Dec 2026" or "not planned"."""
+        from meetingdesk.dates import format_date
+
+        if self.next_check_in is None:
+            return "not planned"
+        if self.is_overdue(today):
+            return f"overdue since {format_date(self.next_check_in)}"
+        return "due today" if self.next_check_in == today else f"due {format_date(self.next_check_in)}"
 
 
 def _day(started: str | None, created: str) -> date:
