@@ -42,6 +42,8 @@ PALETTE_COMMANDS = (
 """The palette names from DESIGN.md, in the order the palette lists them."""
 PALETTE_ALIASES = {"Add priority": "Add goal"}
 """DESIGN names kept working after the word changed: each runs the command its value names."""
+QUIT_HELP = "Save and quit"
+"""What ctrl+q does, in the palette and the README's table of keys alike."""
 
 
 class MeetingDeskApp(App[None]):
@@ -52,7 +54,7 @@ class MeetingDeskApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Save and leave MeetingDesk"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip=QUIT_HELP),
     ]
 
     def __init__(
@@ -155,7 +157,9 @@ class MeetingDeskApp(App[None]):
             if name in found:
                 yield found.pop(name)
         yield from found.values()
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # Textual's Quit says "as soon as possible"; MeetingDesk's saves every live meeting first.
+            yield command._replace(help=QUIT_HELP) if command.title == "Quit" else command
 
     # --- moving between screens ---
 

@@ -1,4 +1,4 @@
-"""The records MeetingDesk keeps: agendas, meetings, their sections, priorities and actions.
+"""The records MeetingDesk keeps: agendas, meetings, their sections, goals (goal_records.py) and actions.
 
 Pure data with a few rules that belong to the data itself (the close check, open
 actions). Nothing here touches the disk or imports Textual.
@@ -7,12 +7,24 @@ actions). Nothing here touches the disk or imports Textual.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AwareDatetime, Field, ValidationError, computed_field, model_validator
 
+from meetingdesk.goal_records import (  # noqa: F401 - the models are imported from here
+    CADENCES,
+    FINISHED,
+    GOAL_STATUSES,
+    Cadence,
+    GoalBefore,
+    GoalStatus,
+    Milestone,
+    Priority,
+)
 from meetingdesk.ids import MEETING_ID, new_id
+from meetingdesk.records import Record, utc_now  # noqa: F401
 from meetingdesk.timer import MAX_SECTION_SECONDS
 
 SCHEMA_VERSION = 1
@@ -20,29 +32,6 @@ SCHEMA_VERSION = 1
 
 MAX_MEETING_MINUTES = 8 * 60
 """The longest meeting MeetingDesk runs, and what an agenda must plan less than: longer is a typo."""
-
-
-class Record(BaseModel):
-    """What every saved record shares: numbers must be finite (JSON's Infinity and NaN are refused)."""
-
-    model_config = ConfigDict(allow_inf_nan=False)
-
-
-def utc_now() -> datetime:
-    """The current time, timezone-aware, in UTC."""
-    return datetime.now(timezone.utc)
-
-
-GoalStatus = Literal["on track", "at risk", "off track", "achieved", "dropped"]
-"""Where a goal stands at one check-in. The last two end it: it is carried no further."""
-GOAL_STATUSES: tuple[GoalStatus, ...] = ("on track", "at risk", "off track", "achieved", "dropped")
-"""Every status, in the order the manager is offered them."""
-FINISHED: tuple[GoalStatus, ...] = ("achieved", "dropped")
-"""The statuses that end a goal."""
-Cadence = Literal["weekly", "every 2 weeks", "monthly", "quarterly", "none"]
-"""How often the manager and a person check in."""
-CADENCES: tuple[Cadence, ...] = ("weekly", "every 2 weeks", "monthly", "quarterly", "none")
-"""Every cadence, shortest first."""
 
 
 class AgendaSection(Record):
@@ -106,92 +95,19 @@ class SectionRecord(Record):
         return self
 
 
-class Milestone(Record):
-    """A step on the way to a goal, with its own date (a quarterly target, a checkpoint)."""
-
-    id: str = Field(default_factory=new_id, min_length=1)
-    text: str
-    """What will be true by then."""
-    due: date | None = None
-    """When it should be reached."""
-    done_on: date | None = None
-    """The day it was marked met, or None while it is not."""
-
-
-class GoalBefore(Record):
-    """A carried goal as the previous check-in left it, so this one can say what changed."""
-
-    text: str
-    """Its wording then."""
-    measure: str = ""
-    """Its measure then."""
-    due: date | None = None
-    """Its date then."""
-    status: GoalStatus | None = None
-    """Its status then (None when it had never been reviewed)."""
-    milestones_met: list[str] = Field(default_factory=list)
-    """The ids of the milestones already met then."""
-
-
-class Priority(Record):
-    """A goal both people agreed on (called a priority before goals lived across meetings).
-
-    A goal carried into a later meeting keeps its id, so each meeting holds one check-in
-    of the same goal: its status and progress then. The newest meeting's copy counts.
-    """
-
-    id: str = Field(default_factory=new_id, min_length=1)
-    text: str
-    """What matters, in a sentence."""
-    measure: str = ""
-    """How both will know it is achieved (optional)."""
-    due: date | None = None
-    """When it should be achieved (optional)."""
-    milestones: list[Milestone] = Field(default_factory=list)
-    """Steps on the way, in date order as the manager arranged them."""
-    status: GoalStatus | None = None
-    """Where it stands at this meeting; None for a goal carried here and not reviewed (yet)."""
-    progress: str = ""
-    """A one-line progress note for this check-in."""
-    dropped_reason: str = ""
-    """Why it was dropped (only when `status` is "dropped")."""
-    agreed_on: date | None = None
-    """The day it was first agreed; None means the day of the meeting that holds it."""
-    carried_from: str | None = None
-    """The id of the meeting it was carried from, when it was agreed in an earlier meeting."""
-    before: GoalBefore | None = None
-    """For a carried goal: how the previous check-in left it."""
-    no_measure_agreed: bool = False
-    """The manager confirmed at the close that it was agreed without a measure."""
-    no_date_agreed: bool = False
-    """The manager confirmed at the close that it was agreed without a date."""
-
-    @property
-    def is_carried(self) -> bool:
-        """True when the goal came from an earlier meeting."""
-        return self.carried_from is not None
-
-    @property
-    def is_active(self) -> bool:
-        """True until it is achieved or dropped: it carries into the next meeting."""
-        return self.status not in FINISHED
-
-    @property
-    def last_status(self) -> GoalStatus:
-        """Its status now: this check-in's, else the last one's, else "on track" (just agreed)."""
-        return self.status or (self.before.status if self.before else None) or "on track"
-
-    @property
-    def next_milestone(self) -> Milestone | None:
-        """The first milestone not met yet."""
-        return next((milestone for milestone in self.milestones if milestone.done_on is None), None)
-
-
 VAGUE_PHRASES = ("look into", "think about", "try to", "consider", "explore", "maybe", "if possible")
 """Openings that make an action impossible to check off."""
 
 
 CarryDecision = Literal["undecided", "kept", "done", "dropped"]
+ActionStatus = Literal["open", "done", "dropped"]
+
+
+def action_status(done_on: date | None, dropped_reason: str) -> ActionStatus:
+    """"done" once marked done, "dropped" once dropped with a reason, else "open"."""
+    if done_on is not None:
+        return "done"
+    return "dropped" if dropped_reason else "open"
 
 
 class ActionItem(Record):
@@ -221,10 +137,16 @@ class ActionItem(Record):
     dropped_reason: str = ""
     """Why it was dropped; a dropped action is no longer open."""
 
+    @computed_field  # in every dump, so the JSON of show and export says it without working it out
+    @property
+    def status(self) -> ActionStatus:
+        """"open", "done" or "dropped"; a dropped action is never open."""
+        return action_status(self.done_on, self.dropped_reason)
+
     @property
     def is_open(self) -> bool:
         """True until the action is marked done or dropped."""
-        return self.done_on is None and not self.dropped_reason
+        return self.status == "open"
 
     @property
     def is_carried(self) -> bool:
@@ -242,6 +164,18 @@ class ActionItem(Record):
 
 
 MeetingStatus = Literal["live", "ended"]
+
+
+@dataclass(frozen=True)
+class CloseProblem:
+    """Something missing before the summary can go out, and where in the meeting to fix it."""
+
+    text: str
+    """One sentence saying what is missing and how to fix it."""
+    place: Literal["priorities", "actions"]
+    """The list that holds what needs fixing."""
+    index: int | None = None
+    """The item of that list to fix, or None when the list as a whole lacks something."""
 
 
 class Amendment(Record):
@@ -334,24 +268,42 @@ class Meeting(Record):
 
     def close_check(self) -> list[str]:
         """What is missing before the summary can go out, one sentence per problem."""
+        return [problem.text for problem in self.close_problems()]
+
+    def close_problems(self) -> list[CloseProblem]:
+        """What is missing before the summary can go out, each with the item to fix, in screen order."""
         from meetingdesk.goals import check_in_problems, goal_problems
 
-        problems = [sentence for sentence, _ in goal_problems(self)]
-        for action in self.actions:
+        problems = [CloseProblem(text, "priorities", index) for text, index in goal_problems(self)]
+        for index, action in enumerate(self.actions):
             label = f"“{action.text}”"
+
+            def problem(text: str) -> None:
+                problems.append(CloseProblem(f"{label} {text}", "actions", index))
+
             if action.carry_decision == "undecided":
-                problems.append(f"{label} was carried from last time: mark it done, kept or dropped.")
+                problem("was carried from last time: mark it done, kept or dropped.")
                 continue
             if not action.is_open:
                 continue
             if not action.owner:
-                problems.append(f"{label} has no owner: add @name.")
+                problem("has no owner: add @name.")
             if action.due is None:
-                problems.append(f"{label} has no deadline: add “by <date>”.")
+                problem("has no deadline: add “by <date>”.")
             phrase = action.vague_phrase
             if phrase:
-                problems.append(f"{label} says “{phrase}”: say what will be done, so it can be checked off.")
-        return problems + check_in_problems(self)
+                problem(f"says “{phrase}”: say what will be done, so it can be checked off.")
+        # The goals list shows the next check-in: Fix them lands there.
+        return problems + [CloseProblem(text, "priorities") for text in check_in_problems(self)]
+
+    def unticked_prompts(self) -> list[tuple[str, str]]:
+        """(section title, prompt) for every prompt not ticked off, in agenda order: a reminder, never a problem."""
+        return [
+            (section.title, prompt)
+            for section in self.sections
+            for number, prompt in enumerate(section.prompts)
+            if number not in section.prompts_done
+        ]
 
 
 class UnreadableMeeting(ValueError):

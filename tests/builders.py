@@ -57,3 +57,29 @@ def past_meeting(clock, days_ago: int, actions: list[ActionItem], priorities: li
     meeting.actions = actions
     meeting.priorities = list(priorities)
     return meeting
+
+
+def screen_text(app) -> str:
+    """What the terminal shows now, as plain text: the top screen and whatever shows through behind a dialog."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True, force_terminal=True, legacy_windows=False)
+    # The same render App.export_screenshot makes, kept as text instead of SVG.
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+async def until(pilot, condition, seconds: float = 10) -> None:
+    """Let the app run until `condition()` holds (a clock tick, a worker), failing after `seconds` of waiting.
+
+    For what the app does on its own timers; the test never asserts how long it took.
+    """
+    steps = int(seconds / 0.05)
+    for _ in range(steps):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), "the screen never got there"

@@ -46,6 +46,8 @@ _OTHER_UNIT = re.compile(r"\d\s*(h|hr|hrs|hour|hours|m|s|sec|secs|seconds?)\.?$"
 _WHOLE = re.compile(r"^\+?[0-9]+$", re.ASCII)
 _DECIMAL = re.compile(r"^[-+]?[0-9]*[.,][0-9]+$", re.ASCII)
 _NEGATIVE = re.compile(r"^-[0-9]+$", re.ASCII)
+_CADENCE_LINE = re.compile(r"^check-in cadence:\s*(?P<cadence>.*)$", re.IGNORECASE)
+"""A paragraph before the first section saying how often to check in after a meeting on this agenda."""
 
 
 class AgendaError(MeetingDeskError):
@@ -241,6 +243,7 @@ class _AgendaReader:
         title: str | None = None
         title_line = 1
         purpose: list[str] = []
+        cadence = None
         sections: list[_SectionDraft] = []
         for block in _top_level_blocks(tokens):
             first = block[0]
@@ -288,7 +291,12 @@ class _AgendaReader:
                 raise self._missing_title(tokens, line)
             if not sections:
                 if kind == "paragraph_open":
-                    purpose.append(_plain(block[1].children))
+                    text = _plain(block[1].children)
+                    said = _CADENCE_LINE.match(text)
+                    if said is None:
+                        purpose.append(text)
+                    else:
+                        cadence = self._cadence(said["cadence"], line)
                     continue
                 raise self.fail(
                     line,
@@ -308,11 +316,21 @@ class _AgendaReader:
             name=name,
             title=title,
             purpose="\n\n".join(part for part in purpose if part),
+            cadence=cadence,
             sections=[
                 AgendaSection(title=draft.title, minutes=draft.minutes, prompts=draft.prompts) for draft in sections
             ],
             source=source,
         )
+
+    def _cadence(self, typed: str, line: int | None):
+        """The cadence a "Check-in cadence:" line suggests, or the error naming the value and the choices."""
+        from meetingdesk.goals import CADENCE_CHOICES, PlanError, parse_cadence
+
+        try:
+            return parse_cadence(typed)
+        except PlanError:
+            raise self.fail(line, f'the check-in cadence "{_quote(typed)}" is not one of {CADENCE_CHOICES}; write it as "Check-in cadence: monthly".') from None
 
     def _missing_title(self, tokens: list[Token], line: int | None) -> AgendaError:
         title_lines = [t.map[0] + 1 for t in tokens if t.type == "heading_open" and t.tag == "h1" and t.map]

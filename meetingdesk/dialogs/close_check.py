@@ -1,14 +1,28 @@
-"""Before the summary: what is missing, fixed now or closed anyway."""
+"""Before the summary: what is missing, fixed now or closed anyway, and the prompts not covered yet."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from meetingdesk.locations import styles_dir
+
+REMINDERS_NAMED = 4
+"""Unticked prompts named one by one; the rest are counted, so the buttons stay on screen."""
+
+
+def unticked_reminder(unticked: list[tuple[str, str]]) -> str:
+    """The close check's soft reminder: the prompts not ticked off, by section, the first few named."""
+    if not unticked:
+        return ""
+    lines = [f"Not ticked off yet ({len(unticked)}), a reminder only:"]
+    lines += [f"  ☐ {prompt} ({section})" for section, prompt in unticked[:REMINDERS_NAMED]]
+    if len(unticked) > REMINDERS_NAMED:
+        lines.append(f"  … and {len(unticked) - REMINDERS_NAMED} more")
+    return "\n".join(lines)
 
 
 OFFERS = {
@@ -25,11 +39,13 @@ class CloseCheckDialog(ModalScreen[bool | str]):
     BINDINGS = [
         Binding("escape", "fix", "Back to the meeting", id="fix"),
         Binding("ctrl+f", "close", "End meeting", id="close_anyway"),
+        Binding("ctrl+s", "offer('check_in')", "Set next check-in", id="close_check_in"),
     ]
 
-    def __init__(self, problems: list[str], offers: tuple[str, ...] = ()) -> None:
+    def __init__(self, problems: list[str], unticked: list[tuple[str, str]] | None = None, offers: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.problems = problems
+        self.unticked = unticked or []
         self.offers = offers
         """Keys of OFFERS to show: "check_in" when no next check-in is set, "agreed_without" for goals missing a measure or date."""
 
@@ -38,11 +54,6 @@ class CloseCheckDialog(ModalScreen[bool | str]):
             if self.problems:
                 yield Static("Before you close: a few things are missing", classes="dialog-title")
                 yield Static("\n".join(f"• {problem}" for problem in self.problems), id="problems", markup=False)
-                with Horizontal(classes="dialog-buttons"):
-                    for offer in self.offers:
-                        yield Button(OFFERS[offer], id=offer)
-                    yield Button("Fix them", variant="primary", id="fix")
-                    yield Button("Close anyway", variant="warning", id="close")
             else:
                 yield Static("Ready to close", classes="dialog-title")
                 yield Static(
@@ -50,16 +61,33 @@ class CloseCheckDialog(ModalScreen[bool | str]):
                     id="problems",
                     markup=False,
                 )
-                with Horizontal(classes="dialog-buttons"):
+            if self.unticked:
+                with VerticalScroll(id="unticked-box", can_focus=False):
+                    yield Static(unticked_reminder(self.unticked), id="unticked", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                if self.problems:
+                    for offer in self.offers:
+                        yield Button(OFFERS[offer], id=offer)
+                    yield Button("Fix them", variant="primary", id="fix")
+                    yield Button("Close anyway", variant="warning", id="close")
+                else:
                     yield Button("End meeting", variant="primary", id="close")
                     yield Button("Back to the meeting", id="fix")
 
     def on_mount(self) -> None:
-        self.query_one(Button).focus()
+        self.query_one("#fix" if self.problems else "#close", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id if event.button.id in OFFERS else event.button.id == "close")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "offer":
+            return parameters[0] in self.offers
+        return True
+
+    def action_offer(self, offer: str) -> None:
+        self.dismiss(offer)
 
     def action_fix(self) -> None:
         self.dismiss(False)

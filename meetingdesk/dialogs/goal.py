@@ -74,18 +74,19 @@ class GoalDialog(ModalScreen[Priority | None]):
         with Vertical(classes="dialog"):
             yield Static("Edit goal" if goal else "Add goal", classes="dialog-title")
             yield Label("Goal both of you agreed")
-            yield Input(goal.text if goal else "", placeholder="Lead the Q1 planning review", id="text", select_on_focus=False)
+            yield Input(goal.text if goal else "", placeholder="Lead the Q1 planning review", id="text", select_on_focus=False, compact=True)
             yield Label("How you will both know it is achieved")
-            yield Input(goal.measure if goal else "", placeholder="Plan signed off by the leadership team", id="measure", select_on_focus=False)
+            yield Input(goal.measure if goal else "", placeholder="Plan signed off by the leadership team", id="measure", select_on_focus=False, compact=True)
             yield Label("By when")
             yield Input(
                 goal.due.isoformat() if goal and goal.due else "",
                 placeholder="2027-03-31, end of quarter, in 6 weeks…",
                 id="due",
                 select_on_focus=False,
+                compact=True,
             )
             yield Label("Milestones (optional), one a line: Draft plan by 15 jan")
-            yield TextArea(milestone_lines(goal.milestones) if goal else "", id="milestones", soft_wrap=True)
+            yield TextArea(milestone_lines(goal.milestones) if goal else "", id="milestones", soft_wrap=True, compact=True)
             yield Static("", id="preview", markup=False)
             yield Static("enter in a one-line field saves · tab next field · escape cancels", classes="dialog-keys")
 

@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from meetingdesk.locations import styles_dir
+from meetingdesk.widgets.bounded_list import BoundedList
 
 EVERYONE = "\x00everyone"
 """The person picker's option id for "show every meeting again"."""
@@ -32,7 +33,7 @@ class PersonPicker(ModalScreen[str | None]):
         options += [Option(Text(person), id=f"person-{number}") for number, person in enumerate(self.people)]
         with Vertical(classes="picker"):
             yield Static("Show the meetings with…", classes="picker-title")
-            yield OptionList(*options, id="people")
+            yield BoundedList(*options, id="people")
             yield Static("enter picks · escape cancels", classes="picker-keys")
 
     def on_mount(self) -> None:

@@ -17,6 +17,7 @@ from meetingdesk.app import desk_app
 from meetingdesk.desk import Desk
 from meetingdesk.dialogs.person_picker import EVERYONE, PersonPicker
 from meetingdesk.locations import styles_dir
+from meetingdesk.dates import format_date
 from meetingdesk.storage.plans import SOON_DAYS
 from meetingdesk.storage.rows import MeetingRow
 from meetingdesk.storage.search import COUNT_UP_TO
@@ -49,7 +50,7 @@ class HomeScreen(Screen[None]):
         Binding("n", "new_meeting", "New meeting", id="new_meeting", tooltip="Set up and start a new meeting"),
         Binding("r", "resume_meeting", "Resume meeting", id="resume_meeting", tooltip="Reopen the unfinished meeting where it stopped"),
         Binding("o", "open_meeting", "Open meeting", id="open_meeting", tooltip="Open the selected meeting"),
-        Binding("slash", "search", "Search", id="search", tooltip="Find meetings by a word from notes, priorities or actions"),
+        Binding("slash", "search", "Search", id="search", tooltip="Find meetings by a word from notes, goals or actions"),
         Binding("p", "filter_person", "Filter by person", id="filter_person", tooltip="Show only one person's meetings"),
         Binding("w", "person_view", "Person view", id="person_view", tooltip="Everything agreed with the selected meeting's person"),
         Binding("a", "open_actions", "Open actions", id="open_actions", tooltip="Every open action across people, by deadline"),
@@ -76,7 +77,7 @@ class HomeScreen(Screen[None]):
         yield Static("", id="due", markup=False)
         yield Horizontal(id="reading")
         yield Static(EMPTY_MESSAGE, id="empty", markup=False)
-        yield Input(placeholder="Search person, agenda, notes, priorities, actions…", id="search", select_on_focus=False)
+        yield Input(placeholder="Search person, agenda, notes, goals, actions…", id="search", select_on_focus=False)
         yield Static("", id="filter-status", markup=False)
         meetings = MeetingList(id="meetings")
         yield meetings.header
@@ -211,7 +212,7 @@ class HomeScreen(Screen[None]):
             when = self._unfinished.when.astimezone()
             resume.update(
                 f"Unfinished: {self._unfinished.agenda_title} with {self._unfinished.person}, "
-                f"started {when:%a %d %b %H:%M}. Press r to resume it where it stopped."
+                f"started {format_date(when.date())} {when:%H:%M}. Press r to resume it where it stopped."
             )
 
     def _show_status(self) -> None:
@@ -225,7 +226,7 @@ class HomeScreen(Screen[None]):
             elif count > COUNT_UP_TO:
                 parts.append(f"More than {COUNT_UP_TO:,} meetings mention “{self._query}”.")
             else:
-                parts.append(f"{count:,} meeting{'s' if count != 1 else ''} mention “{self._query}”.")
+                parts.append(f"{count:,} meeting{' mentions' if count == 1 else 's mention'} “{self._query}”.")
         if self._person is not None:
             parts.append(f"Only meetings with {self._person}: p to change, escape to show everyone.")
         status.update(" ".join(parts))

@@ -1,4 +1,4 @@
-"""The live meeting: the clock, the agenda, notes per section, priorities and actions."""
+"""The live meeting: the clock, the agenda, notes per section, goals and actions."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, SelectionList, Static, TextArea
-from textual.widgets.selection_list import Selection
+from textual.widgets import Header, OptionList, Static, TextArea
 
 from meetingdesk import messages
 from meetingdesk.app import desk_app
@@ -24,6 +22,7 @@ from meetingdesk.widgets.agenda_list import AgendaList
 from meetingdesk.widgets.clock_bar import ClockBar
 from meetingdesk.widgets.agreed_panel import AgreedPanel
 from meetingdesk.widgets.key_bar import KeyBar
+from meetingdesk.widgets.prompt_list import PromptList
 
 EDITING_ACTIONS = {
     "pause_timer",
@@ -90,7 +89,7 @@ class LiveScreen(Screen[None]):
             yield AgendaList(id="sections")
             with Vertical(id="main"):
                 yield Static("", id="section-title", markup=False)
-                yield SelectionList[int](id="prompts")
+                yield PromptList(id="prompts")
                 notes = TextArea(id="notes", soft_wrap=True)
                 notes.border_title = "Shared notes · go in the summary"
                 yield notes
@@ -181,6 +180,8 @@ class LiveScreen(Screen[None]):
             editor.read_only = read_only
         for panel in self.query(AgreedPanel):
             panel.read_only = read_only
+        for prompts in self.query(PromptList):
+            prompts.read_only = read_only
         self.set_class(read_only, "-read-only")
         self.refresh_bindings()
 
@@ -190,11 +191,8 @@ class LiveScreen(Screen[None]):
         section = meeting.sections[index]
         self.query_one("#sections", AgendaList).show(self.timer)
         self.query_one("#section-title", Static).update(f"{index + 1} of {len(meeting.sections)} · {section.title}")
-        prompts = self.query_one("#prompts", SelectionList)
-        prompts.clear_options()
-        prompts.add_options(
-            [Selection(Content(text), number, number in section.prompts_done) for number, text in enumerate(section.prompts)]
-        )
+        prompts = self.query_one("#prompts", PromptList)
+        prompts.show(section.prompts, section.prompts_done)
         prompts.display = bool(section.prompts)
         prompts.border_title = "Prompts · space ticks one off"
         for editor_id, text in (("#notes", section.notes), ("#private", section.private_notes)):
@@ -292,14 +290,13 @@ class LiveScreen(Screen[None]):
             section.private_notes = text
             self.autosave.changed()
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def on_prompt_list_ticked(self, event: PromptList.Ticked) -> None:
         event.stop()
         if self.read_only:
             return
         section = self.meeting.sections[self.meeting.current_section]
-        done = sorted(int(value) for value in event.selection_list.selected)
-        if done != section.prompts_done:
-            section.prompts_done = done
+        if event.done != section.prompts_done:
+            section.prompts_done = event.done
             self.autosave.changed()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -407,7 +404,8 @@ class LiveScreen(Screen[None]):
         offers += ("agreed_without",) if smart_gaps(self.meeting) else ()
         # What was typed last is on disk before the manager reads the close check.
         self.save_now()
-        self.app.push_screen(CloseCheckDialog(self.meeting.close_check(), offers), self._close_checked)
+        dialog = CloseCheckDialog(self.meeting.close_check(), self.meeting.unticked_prompts(), offers)
+        self.app.push_screen(dialog, self._close_checked)
 
     def _close_checked(self, close: bool | str | None) -> None:
         if close == "check_in":
@@ -422,7 +420,12 @@ class LiveScreen(Screen[None]):
             self.action_end_meeting()
             return
         if not close:
-            self.query_one("#notes", TextArea).focus()
+            # Back to fix things: the cursor goes to the first one, or to the notes when nothing is missing.
+            problems = self.meeting.close_problems()
+            if problems:
+                self.query_one(AgreedPanel).go_to(problems[0].place, problems[0].index)
+            else:
+                self.query_one("#notes", TextArea).focus()
             return
         self.timer.pause()
         self.desk.end(self.meeting)

@@ -13,6 +13,7 @@ from meetingdesk import messages
 from meetingdesk.app import desk_app
 from meetingdesk.locations import styles_dir
 from meetingdesk.names import name_key, same_name
+from meetingdesk.dates import format_date
 from meetingdesk.screens.person import age_phrase
 from meetingdesk.storage.search import ActionRow
 from meetingdesk.widgets.key_bar import KeyBar
@@ -89,9 +90,9 @@ class OpenActionsScreen(Screen[None]):
                 due = Text("no deadline", style="dim")
             elif action.is_overdue(today):
                 overdue_count += 1
-                due = Text.assemble((f"OVERDUE {action.due:%d %b %Y}", f"bold {error}"))
+                due = Text.assemble((f"OVERDUE {format_date(action.due)}", f"bold {error}"))
             else:
-                due = Text(f"{action.due:%d %b %Y}")
+                due = Text(format_date(action.due))
             age = age_phrase(action, today)
             if action.carried_count:
                 age += f", carried ×{action.carried_count}"

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Header, Static
 from meetingdesk import messages
 from meetingdesk.app import desk_app
 from meetingdesk.locations import styles_dir
-from meetingdesk.quickadd import format_date
+from meetingdesk.dates import format_date
 from meetingdesk.storage.search import ActionRow
 from meetingdesk.widgets.goal_timeline import goal_timeline
 from meetingdesk.widgets.key_bar import KeyBar
@@ -79,7 +79,7 @@ class PersonScreen(Screen[None]):
         self._ids: list[str] = []
         for row in desk_app(self).store.rows(person=self.person):
             table.add_row(
-                f"{row.when.astimezone():%a %d %b %Y}",
+                format_date(row.when.astimezone().date()),
                 Text(row.agenda_title),
                 Text("live", style="bold") if row.status == "live" else Text("ended", style="dim"),
                 str(row.open_actions) if row.open_actions else "–",
@@ -107,7 +107,7 @@ class PersonScreen(Screen[None]):
         self.query_one("#priorities", Static).update(goal_timeline(plans, today))
         lines: list[Content] = []
         for action in actions:
-            due = f"due {action.due:%d %b %Y}" if action.due else "no deadline"
+            due = f"due {format_date(action.due)}" if action.due else "no deadline"
             facts = [action.owner or "no owner", due, age_phrase(action, today)]
             if action.carried_count:
                 facts.append(carry_phrase(action))

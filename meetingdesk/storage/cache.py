@@ -17,7 +17,7 @@ from pathlib import Path
 
 from meetingdesk.storage.files import StoreError, make_private_dir
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 """Bumped when the tables change; a cache of another version is thrown away and rebuilt."""
 BUSY_SECONDS = 10
 """How long a write waits for another MeetingDesk process to finish its own."""

@@ -397,6 +397,7 @@ class _Changes:
 def _finish(db: sqlite3.Connection, changes: _Changes) -> None:
     _mark_newest(db, changes.actions)
     mark_newest_goals(db, changes.goals)
+    _count_open(db, changes.actions)
     if changes.terms:
         db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", ((term,) for term in changes.terms))
 
@@ -409,6 +410,22 @@ def _mark_newest(db: sqlite3.Connection, action_ids: set[str]) -> None:
     db.execute(
         "UPDATE actions SET newest = (sort_key = (SELECT max(sort_key) FROM actions AS other "
         "WHERE other.action_id = actions.action_id)) WHERE action_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(action_ids)),),
+    )
+
+
+def _count_open(db: sqlite3.Connection, action_ids: set[str]) -> None:
+    """Count again, for each meeting holding one of these actions, the open actions it is the newest holder of.
+
+    An action carried open through three meetings is counted once, in the newest, so the
+    home screen's counts add up to the open actions there really are.
+    """
+    if not action_ids:
+        return
+    db.execute(
+        "UPDATE meetings SET open_actions = (SELECT count(*) FROM actions AS a WHERE a.meeting_id = meetings.id "
+        "AND a.newest = 1 AND a.done_on IS NULL AND a.dropped_reason = '') "
+        "WHERE id IN (SELECT meeting_id FROM actions WHERE action_id IN (SELECT value FROM json_each(?)))",
         (json.dumps(sorted(action_ids)),),
     )
 

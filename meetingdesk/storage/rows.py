@@ -42,7 +42,7 @@ class MeetingRow:
     status: str
     """"live" until ended, then "ended"."""
     open_actions: int
-    """How many actions are not yet done."""
+    """How many open actions this meeting is the newest to hold: one carried through three meetings counts once, in the last."""
     actions: int
     """How many actions were agreed."""
     priorities: int

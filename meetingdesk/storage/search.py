@@ -53,9 +53,16 @@ class ActionRow:
     """Why it was dropped ("" unless dropped)."""
 
     @property
+    def status(self) -> str:
+        """"open", "done" or "dropped", by models.action_status's rule (not imported: it loads pydantic)."""
+        if self.done_on is not None:
+            return "done"
+        return "dropped" if self.dropped_reason else "open"
+
+    @property
     def is_open(self) -> bool:
         """True until it is done or dropped."""
-        return self.done_on is None and not self.dropped_reason
+        return self.status == "open"
 
     def age_days(self, today: date) -> int:
         """Whole days since the action was agreed (never negative)."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import OptionList
 
 from meetingdesk.timer import MeetingTimer, format_duration
+from meetingdesk.widgets.bounded_list import BoundedList
 
 
-class AgendaList(OptionList):
+class AgendaList(BoundedList):
     """One entry per section; the current one marked ▶, overruns in the error colour. Enter jumps to one."""
 
     def show(self, timer: MeetingTimer) -> None:

@@ -66,6 +66,13 @@ class AgreedPanel(Vertical):
             self._show_actions(highlight)
         self.post_message(self.Changed(self))
 
+    def go_to(self, place: str, index: int | None) -> None:
+        """Put the cursor on item `index` of the priorities or actions list (or on the list when None)."""
+        item_list = self.query_one(f"#{place}", ItemList)
+        if index is not None:
+            item_list.highlighted = index
+        item_list.focus()
+
     def _items(self, item_list: ItemList) -> list:
         return self.meeting.priorities if item_list.id == "priorities" else self.meeting.actions
 
@@ -181,9 +188,22 @@ class AgreedPanel(Vertical):
             )
             self.notify(advice, severity="warning", markup=False)
             return
-        removed = items.pop(event.index)
-        self._changed(event.item_list, max(0, event.index - 1))
-        self.notify(f"Deleted “{removed.text}”.", markup=False)
+        from meetingdesk.dialogs.confirm import ConfirmDialog
+
+        item = items[event.index]
+        kind = "goal" if event.item_list.id == "priorities" else "action"
+
+        def confirmed(yes: bool | None) -> None:
+            # Found again by id: the list may have changed while the question was open.
+            position = next((number for number, entry in enumerate(items) if entry.id == item.id), None)
+            if not yes or position is None:
+                return
+            items.pop(position)
+            self._changed(event.item_list, max(0, position - 1))
+            self.notify(f"Deleted “{item.text}”.", markup=False)
+
+        question = f"Delete the {kind} “{item.text}”? It is not in the summary afterwards."
+        self.app.push_screen(ConfirmDialog(f"Delete {kind}", question, yes="Delete"), confirmed)
 
     def on_item_list_move(self, event: ItemList.Move) -> None:
         event.stop()

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 
 from meetingdesk.quickadd import format_date
+from meetingdesk.widgets.bounded_list import BoundedList
 
 if TYPE_CHECKING:
     from meetingdesk.models import ActionItem, Priority
@@ -53,7 +54,7 @@ def live_action_line(action: ActionItem) -> Content:
     return Content.assemble(("↻ " if action.is_carried else "", style), action.text, (detail, "dim"))
 
 
-class ItemList(OptionList):
+class ItemList(BoundedList):
     """Shows one entry per item; reports edit, delete and move requests to its screen."""
 
     BINDINGS = [

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from meetingdesk.dates import format_date
 from meetingdesk.storage.rows import MeetingRow
+from meetingdesk.widgets.bounded_list import BoundedList
 
 COLUMNS = (("With", 30), ("Agenda", 30), ("Date", 21), ("Status", 6), ("Open actions", 12))
 """Each column's heading and widest value; narrower values make the column narrower."""
 GAP = "  "
 
 
-class MeetingList(OptionList):
+class MeetingList(BoundedList):
     """Meetings, newest first; enter opens the highlighted one (its option id is the meeting's id)."""
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -70,7 +72,7 @@ def _cells(row: MeetingRow) -> list[tuple[str, str]]:
     return [
         (_flat(row.person), ""),
         (_flat(row.agenda_title), ""),
-        (f"{when:%a %d %b %Y %H:%M}", ""),
+        (f"{format_date(when.date())} {when:%H:%M}", ""),
         ("live", "bold") if row.status == "live" else ("ended", "dim"),
         (str(row.open_actions) if row.open_actions else "–", ""),
     ]

@@ -203,7 +203,7 @@ def test_actions_table_sorted_by_deadline_overdue_marked(capsys, meetings):
     code, out, _ = run(capsys, "actions", "--with", "Ravi Patel")
     lines = out.splitlines()
     assert code == 0
-    assert lines[0].split() == ["DUE", "OWNER", "ACTION", "WITH", "MEETING", "DONE"]
+    assert lines[0].split() == ["DUE", "OWNER", "ACTION", "WITH", "MEETING", "STATUS"]
     ravi = meetings[1].id[:8]
     expected = [
         f"  {(TODAY - timedelta(days=10)).isoformat()}",

@@ -54,7 +54,7 @@ async def test_search_finds_a_word_from_notes_and_escape_shows_all_again(store: 
         await type_text(pilot, "Billing")
         await settle(pilot)
         assert listed_people(app) == ["Dana Lee"], "private notes are never searched"
-        assert "1 meeting mention" in str(app.screen.query_one("#filter-status", Static).render())
+        assert "1 meeting mentions “Billing”." in str(app.screen.query_one("#filter-status", Static).render())
 
         await pilot.press("enter")
         assert app.focused.id == "meetings"
@@ -139,7 +139,7 @@ async def test_person_view_shows_meetings_priorities_and_open_actions(store: Sto
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen)
         table = app.screen.query_one("#person-meetings", DataTable)
-        assert [str(table.get_row_at(row)[0]) for row in range(table.row_count)] == ["Sat 31 Oct 2026", "Thu 01 Oct 2026"]
+        assert [str(table.get_row_at(row)[0]) for row in range(table.row_count)] == ["Sat 31 Oct 2026", "Thu 1 Oct 2026"]
         goals = str(app.screen.query_one("#priorities", Static).render())
         assert goals.index("Ship billing") < goals.index("Thu 1 Oct 2026") < goals.index("Lead Q1 planning") < goals.index("Sat 31 Oct 2026")
         assert "measure: Plan signed off" in goals
@@ -177,9 +177,9 @@ async def test_open_actions_by_deadline_overdue_marked_and_filtered_by_owner(sto
             return [tuple(str(cell) for cell in table.get_row_at(row)[:3]) for row in range(table.row_count)]
 
         assert rows() == [
-            ("OVERDUE 02 Nov 2026", "Book the course", "Dana Lee"),
-            ("01 Dec 2026", "Draft the plan", "Bo Chen"),
-            ("15 Dec 2026", "Write the promotion case", "Sam Rivera"),
+            ("OVERDUE Mon 2 Nov 2026", "Book the course", "Dana Lee"),
+            ("Tue 1 Dec 2026", "Draft the plan", "Bo Chen"),
+            ("Tue 15 Dec 2026", "Write the promotion case", "Sam Rivera"),
             ("no deadline", "No deadline yet", "Dana Lee"),
         ]
         await pilot.press("f")

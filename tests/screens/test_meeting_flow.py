@@ -12,7 +12,7 @@ from meetingdesk.models import Agenda, AgendaSection, Meeting, meeting_from_agen
 from meetingdesk.screens import HomeScreen, LiveScreen, RecordScreen
 from meetingdesk.dialogs.close_check import CloseCheckDialog
 from meetingdesk.storage.store import Store
-from tests.builders import listed_people, type_text
+from tests.builders import listed_people, type_text, until
 
 AGENDA = Agenda(
     name="quick",
@@ -152,12 +152,12 @@ async def test_pause_stops_every_clock_and_resume_restarts_them(store: Store, cl
 async def test_overrun_is_marked_on_the_clock(store: Store, clock) -> None:
     app = live_app(store, clock)
     async with app.run_test() as pilot:
-        clock.advance(minutes=4, seconds=30)
-        await pilot.pause(0.6)
-        assert app.screen.query_one("#clock").has_class("-warning")
-        clock.advance(minutes=1)
-        await pilot.pause(0.6)
         clock_bar = app.screen.query_one("#clock", Static)
+        clock.advance(minutes=4, seconds=30)
+        # The bar redraws on its own tick: wait for it rather than for a fixed time, which a busy machine misses.
+        await until(pilot, lambda: clock_bar.has_class("-warning"))
+        clock.advance(minutes=1)
+        await until(pilot, lambda: clock_bar.has_class("-overrun"))
         assert clock_bar.has_class("-overrun")
         assert "OVER by 0:30" in str(clock_bar.render())
 
@@ -199,8 +199,13 @@ async def test_actions_can_be_edited_reordered_and_deleted(store: Store, clock) 
         await type_text(pilot, "by 2026-12-09")
         await pilot.press("enter")
         assert app.screen.meeting.actions[0].due == date(2026, 12, 9)
+        live = app.screen
         await pilot.press("delete")
-        assert [a.text for a in app.screen.meeting.actions] == ["Book the training"]
+        assert [a.text for a in live.meeting.actions] == ["Share the budget", "Book the training"], "asks first"
+        await pilot.press("n")
+        assert len(live.meeting.actions) == 2
+        await pilot.press("delete", "y")
+        assert [a.text for a in live.meeting.actions] == ["Book the training"]
 
 
 async def test_close_check_lists_what_is_missing_and_fix_goes_back(store: Store, clock) -> None:
@@ -217,7 +222,7 @@ async def test_close_check_lists_what_is_missing_and_fix_goes_back(store: Store,
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
-        assert app.focused.id == "notes"
+        assert app.focused.id == "priorities", "back where the first thing is missing"
         assert saved(store).status == "live"
 
 

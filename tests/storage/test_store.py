@@ -161,7 +161,7 @@ def test_people_last_manager_and_latest_unfinished(tmp_path: Path) -> None:
     store.save(live)
     store.save(make_meeting("ana lima", "Kim Lead", day=5, status="ended", ended_at=DAY + timedelta(days=5)))
 
-    assert store.people() == ["ana lima", "Bo Chen"]
+    assert store.people() == ["Ana Lima", "Bo Chen"]  # most recent first, spelled as first given
     assert store.last_manager() == "Kim Lead"
     unfinished = store.latest_unfinished()
     assert unfinished is not None and unfinished.id == live.id
