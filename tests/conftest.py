@@ -5,9 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from meetingdesk.storage.store import Store
 from tests.builders import FakeClock
+
+# Timings belong in benchmarks/: a property test checks what comes out, however busy the machine is.
+settings.register_profile("meetingdesk", deadline=None)
+settings.load_profile("meetingdesk")
 
 
 @pytest.fixture(autouse=True)
