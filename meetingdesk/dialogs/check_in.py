@@ -50,16 +50,17 @@ class CheckInDialog(ModalScreen[CheckInChoice | None]):
         self._suggested = suggested.isoformat() if suggested else ""
         with Vertical(classes="dialog"):
             yield Static(f"Next check-in with {self.person}", classes="dialog-title", markup=False)
-            yield Label(f"How often you check in: {CADENCE_CHOICES}")
+            yield Label(f"How often: {CADENCE_CHOICES}")
             yield Input(
                 self.cadence or "",
                 placeholder="every 2 weeks",
                 id="cadence",
                 suggester=SuggestFromList(CADENCES, case_sensitive=False),
                 select_on_focus=False,
+                compact=True,
             )
             yield Label("The next check-in (a date, in 2 weeks, next friday, 15 jan…)")
-            yield Input(self.current.isoformat() if self.current else self._suggested, placeholder="in 2 weeks", id="when", select_on_focus=False)
+            yield Input(self.current.isoformat() if self.current else self._suggested, placeholder="in 2 weeks", id="when", select_on_focus=False, compact=True)
             yield Static("", id="preview", markup=False)
             yield Static("enter saves · tab next field · escape cancels", classes="dialog-keys")
 

@@ -7,16 +7,15 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Input, Label, Static
 
 from meetingdesk.goals import STATUS_CHOICES, PlanError, parse_status, update_goal
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import GOAL_STATUSES, Priority
 from meetingdesk.dates import format_date
+from meetingdesk.widgets.prompt_list import PromptList
 
 
 def goal_facts(goal: Priority) -> str:
@@ -51,22 +50,25 @@ class UpdateGoalDialog(ModalScreen[Priority | None]):
                 id="status",
                 suggester=SuggestFromList(GOAL_STATUSES, case_sensitive=False),
                 select_on_focus=True,
+                compact=True,
             )
             yield Label("Progress since last time, in a line")
-            yield Input(goal.progress, placeholder="Draft plan shared with the team", id="progress", select_on_focus=False)
+            yield Input(goal.progress, placeholder="Draft plan shared with the team", id="progress", select_on_focus=False, compact=True)
             yield Label("Why it is dropped (only when dropped)")
-            yield Input(goal.dropped_reason, placeholder="The project was cancelled", id="reason", select_on_focus=False)
+            yield Input(goal.dropped_reason, placeholder="The project was cancelled", id="reason", select_on_focus=False, compact=True)
             if goal.milestones:
                 yield Label("Milestones met (space ticks one)")
-                yield SelectionList[str](
-                    *[
-                        Selection(Content(m.text + (f" · {format_date(m.due)}" if m.due else "")), m.id, m.done_on is not None)
-                        for m in goal.milestones
-                    ],
-                    id="milestones",
-                )
+                yield PromptList(id="milestones")
             yield Static("", id="preview", markup=False)
             yield Static("enter saves · tab next field · escape cancels", classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        if self.goal.milestones:
+            labels = [m.text + (f" · {format_date(m.due)}" if m.due else "") for m in self.goal.milestones]
+            self.query_one("#milestones", PromptList).show(labels, [n for n, m in enumerate(self.goal.milestones) if m.done_on])
+
+    def on_prompt_list_ticked(self, event: PromptList.Ticked) -> None:
+        event.stop()  # read when saving
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "status":
@@ -91,7 +93,8 @@ class UpdateGoalDialog(ModalScreen[Priority | None]):
         if status is None:
             self.query_one("#status", Input).focus()
             return
-        met = list(self.query_one("#milestones", SelectionList).selected) if self.goal.milestones else []
+        ticked = self.query_one("#milestones", PromptList).done if self.goal.milestones else set()
+        met = [m.id for n, m in enumerate(self.goal.milestones) if n in ticked]
         updated = self.goal.model_copy(deep=True)
         try:
             update_goal(updated, status, self.query_one("#progress", Input).value, self.today, self.query_one("#reason", Input).value, met)

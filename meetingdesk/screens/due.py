@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import work
-from textual.content import Content
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -32,7 +31,7 @@ class DueScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="due-status", markup=False)
-        table: DataTable[Content | Text | str] = DataTable(id="check-ins", cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text | str] = DataTable(id="check-ins", cursor_type="row", zebra_stripes=True)
         table.add_column("Next check-in", key="next")
         table.add_column("Person", key="person")
         table.add_column("Last meeting", key="last")
@@ -63,11 +62,12 @@ class DueScreen(Screen[None]):
         for due in found:
             phrase = due.phrase(today)
             if due.is_overdue(today):
-                shown = Content.styled(f"OVERDUE · {phrase.removeprefix('overdue since ')}", "bold $error")
+                # Marked in words and weight, so it reads the same without colour.
+                shown = Text(f"OVERDUE since {phrase.removeprefix('overdue since ')}", style="bold reverse")
             elif due.is_due(today, SOON_DAYS):
-                shown = Content.styled(phrase, "bold $warning")
+                shown = Text(phrase, style="bold")
             else:
-                shown = Content.styled(phrase, "$text-muted" if due.next_check_in is None else "")
+                shown = Text(phrase, style="dim" if due.next_check_in is None else "")
             table.add_row(
                 shown, Text(due.person), format_date(due.last_meeting), due.cadence or "–", str(due.open_actions or "–"), key=due.person
             )

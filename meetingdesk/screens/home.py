@@ -159,7 +159,7 @@ class HomeScreen(Screen[None]):
         self._show_rows(self.store.rows(person=self._person, limit=PAGE_SIZE + 1))
         self._look_for_check_ins()
 
-    @work(thread=True, exclusive=True, group="check-ins")
+    @work(thread=True, group="check-ins")
     def _look_for_check_ins(self) -> None:
         """Off the UI thread: who is due for a check-in within a week, or overdue."""
         desk = self.desk

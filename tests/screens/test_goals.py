@@ -259,7 +259,7 @@ async def test_home_names_who_is_due_and_c_lists_everyone(store: Store, clock) -
         assert isinstance(app.screen, DueScreen)
         table = app.screen.query_one("#check-ins")
         rows = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
-        assert rows[0][:2] == ["OVERDUE · Sat 21 Nov 2026", "Dana Lee"]
+        assert rows[0][:2] == ["OVERDUE since Sat 21 Nov 2026", "Dana Lee"]
         assert rows[1][:2] == ["due Wed 23 Dec 2026", "Ravi Patel"]
         await pilot.press("enter")
         await pilot.pause()

@@ -105,7 +105,7 @@ def test_close_check(snap_compare, store, clock, size) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_add_priority_dialog(snap_compare, store, clock, size) -> None:
+def test_add_goal_dialog(snap_compare, store, clock, size) -> None:
     meeting = filled_meeting(clock, ended=False)
     app = MeetingDeskApp(store, clock=clock, start_meeting=meeting)
     keys = ["ctrl+g", *"Mentor a new hire", "tab", "tab", *"end of quarter"]
@@ -117,7 +117,9 @@ def test_resume_asks_about_downtime(snap_compare, store, size) -> None:
     from tests.builders import FakeClock
 
     meeting = filled_meeting(FakeClock(), ended=False)
-    store.save(meeting)
+    # Kept as given (save would stamp the wall clock's time, and the picture would move with it).
+    meeting.updated_at = meeting.started_at + timedelta(minutes=9)
+    store.put_many([meeting])
     clock = FakeClock(meeting.updated_at + timedelta(minutes=12))
     app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
     assert snap_compare(app, terminal_size=size, run_before=freeze_editors)
