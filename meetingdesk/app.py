@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.screen import Screen
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
 
 from meetingdesk import messages
 from meetingdesk.desk import Desk
@@ -38,6 +39,8 @@ PALETTE_COMMANDS = (
     "New meeting",
     "Open meeting",
     "Start follow-up",
+    "Hide private notes",
+    "Show private notes",
 )
 """The palette names from DESIGN.md, in the order the palette lists them."""
 PALETTE_ALIASES = {"Add priority": "Add goal"}
@@ -55,7 +58,12 @@ class MeetingDeskApp(App[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip=QUIT_HELP),
+        Binding("f2", "hide_private_notes", "Hide private notes", id="hide_private_notes", tooltip="Keep private notes off the screen, e.g. while sharing it"),
+        Binding("f2", "show_private_notes", "Show private notes", id="show_private_notes", tooltip="Show private notes again"),
     ]
+
+    private_notes_hidden: reactive[bool] = reactive(False)
+    """Whether private notes are kept off every screen; read from the settings by the first screen that shows them."""
 
     def __init__(
         self,
@@ -71,6 +79,7 @@ class MeetingDeskApp(App[None]):
         self._start_meeting = start_meeting
         self._open_meeting_id = open_meeting_id
         self._quit_anyway = False
+        self._private_setting_read = False
 
     @property
     def store(self) -> Store:
@@ -133,6 +142,46 @@ class MeetingDeskApp(App[None]):
             )
             return
         self.exit()
+
+    # --- private notes on screen ---
+
+    def follow_private_notes(self, screen: Screen, callback: Callable[[bool], None]) -> None:
+        """Call `callback(hidden)` now and whenever private notes are hidden or shown; reads the setting once."""
+        if not self._private_setting_read:
+            from meetingdesk.storage.files import StoreError
+
+            self._private_setting_read = True
+            try:
+                self.private_notes_hidden = self.desk.settings.hide_private_notes
+            except StoreError:
+                pass  # the shell said why at start; the notes stay shown
+        screen.watch(self, "private_notes_hidden", callback)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("hide_private_notes", "show_private_notes"):
+            # Only where private notes can be on screen (under a dialog or the palette too);
+            # the key names what it will do next.
+            page = next((screen for screen in reversed(self.screen_stack) if not isinstance(screen, ModalScreen)), None)
+            if not getattr(page, "SHOWS_PRIVATE_NOTES", False):
+                return False
+            return self.private_notes_hidden == (action == "show_private_notes")
+        return True
+
+    def action_hide_private_notes(self) -> None:
+        self._keep_private_notes_hidden(True)
+
+    def action_show_private_notes(self) -> None:
+        self._keep_private_notes_hidden(False)
+
+    def _keep_private_notes_hidden(self, hidden: bool) -> None:
+        from meetingdesk.storage.files import StoreError
+
+        self.private_notes_hidden = hidden
+        self.refresh_bindings()
+        try:
+            self.desk.save_settings(self.desk.settings.model_copy(update={"hide_private_notes": hidden}))
+        except StoreError as error:
+            self.notify(f"{error} They stay {'hidden' if hidden else 'shown'} until you quit.", title="Not remembered", severity="warning", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The screen's enabled commands: DESIGN's names first in their order, then its other keys, then Textual's."""

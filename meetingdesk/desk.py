@@ -180,6 +180,15 @@ class Desk:
         meeting.follows = previous.id
         return meeting
 
+    def previous_meeting_id(self, meeting: Meeting) -> str | None:
+        """The last meeting with the same person before `meeting` (the one it follows, if still kept), or None."""
+        if meeting.follows and self.store.has(meeting.follows):
+            return meeting.follows
+        for row in self.store.rows(person=meeting.person, limit=5):
+            if row.id != meeting.id and row.when <= meeting.when:
+                return row.id
+        return None
+
     # --- ending and amending ---
 
     def end(self, meeting: Meeting) -> None:
@@ -259,7 +268,7 @@ class Desk:
         """What Copy summary copies: subject, opening, the summary, closing (the settings' wording unless given)."""
         from meetingdesk.summary import summary_text
 
-        return summary_text(meeting, wording=wording or self.settings.wording)
+        return summary_text(meeting, with_time=self.settings.time_in_email, wording=wording or self.settings.wording)
 
     def calendar_file(self, meeting: Meeting) -> bytes:
         """The next check-in agreed at `meeting` as an .ics file; NoCheckIn when none was agreed."""
@@ -271,7 +280,8 @@ class Desk:
         """The summary as an unsent .eml draft (private notes never in it)."""
         from meetingdesk.email_draft import email_message
 
-        return bytes(email_message(meeting, wording or self.settings.wording, to, now=self.clock()))
+        settings = self.settings
+        return bytes(email_message(meeting, wording or settings.wording, to, now=self.clock(), with_time=settings.time_in_email))
 
     def export_summary(self, meeting: Meeting) -> list[Path]:
         """Write the Markdown summary to the exports folder, and the next check-in's .ics beside it when one is set."""

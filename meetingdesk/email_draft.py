@@ -69,10 +69,16 @@ def filled(template: str, meeting: Meeting, tz: tzinfo | None = None) -> str:
     return _printable(_BLANK.sub(lambda match: values[match[1]], template)).strip("\n")
 
 
-def email_message(meeting: Meeting, wording: EmailWording, to: str = "", now: datetime | None = None, tz: tzinfo | None = None) -> EmailMessage:
-    """The summary as an unsent draft: Subject, To (when given), Date, `X-Unsent: 1`, the plain-text body in UTF-8.
-
-    Private notes are never in it.
+def email_message(
+    meeting: Meeting,
+    wording: EmailWording,
+    to: str = "",
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+    with_time: bool = False,
+) -> EmailMessage:
+    """The summary as an unsent draft: Subject, To (when given), Date, `X-Unsent: 1`, the plain-text body in UTF-8
+    (the time table only if `with_time`). Private notes are never in it.
     """
     from email.message import EmailMessage
     from email.policy import SMTP
@@ -87,7 +93,7 @@ def email_message(meeting: Meeting, wording: EmailWording, to: str = "", now: da
     if now is not None:
         message["Date"] = format_datetime(now)
     message["X-Unsent"] = "1"
-    message.set_content(email_body(meeting, wording, tz), charset="utf-8")
+    message.set_content(email_body(meeting, wording, tz, with_time=with_time), charset="utf-8")
     return message
 
 

@@ -95,11 +95,10 @@ def decide(action: ActionItem, decision: str, today, reason: str = "") -> None:
 def settle_origins(meeting: Meeting, earlier: dict[str, Meeting], today) -> list[Meeting]:
     """Mark in each earlier meeting the carried actions this meeting settled as done or dropped.
 
-    So the earlier record no longer counts them as open. Each change is an amendment of
-    that meeting, saying where it was settled. Returns the earlier meetings that changed.
+    So the earlier record no longer counts them as open. Each copy records where and when
+    it was settled ("settled in the meeting of …"): that is the follow-up doing its work,
+    not an amendment of the earlier record. Returns the earlier meetings that changed.
     """
-    from meetingdesk.models import Amendment
-
     changed: dict[str, Meeting] = {}
     for action in meeting.actions:
         origin = earlier.get(action.carried_from or "")
@@ -109,7 +108,7 @@ def settle_origins(meeting: Meeting, earlier: dict[str, Meeting], today) -> list
             if copy.id == action.id and copy.is_open:
                 copy.done_on = action.done_on
                 copy.dropped_reason = action.dropped_reason
-                verb = "done" if action.carry_decision == "done" else f"dropped ({action.dropped_reason})"
-                origin.amendments.append(Amendment(what=f"“{copy.text}” marked {verb} in the follow-up of {today:%d %b %Y}."))
+                copy.settled_in = meeting.id
+                copy.settled_on = today
                 changed[origin.id] = origin
     return list(changed.values())

@@ -136,6 +136,10 @@ class ActionItem(Record):
     """For a carried action: what this meeting decided about it. None for actions agreed here."""
     dropped_reason: str = ""
     """Why it was dropped; a dropped action is no longer open."""
+    settled_in: str | None = None
+    """The id of the later meeting where this action, carried there, was marked done or dropped."""
+    settled_on: date | None = None
+    """The day of that later meeting ("settled in the meeting of …")."""
 
     @computed_field  # in every dump, so the JSON of show and export says it without working it out
     @property
@@ -147,6 +151,10 @@ class ActionItem(Record):
     def is_open(self) -> bool:
         """True until the action is marked done or dropped."""
         return self.status == "open"
+
+    def is_overdue(self, today: date) -> bool:
+        """True when it is still open and its deadline has passed."""
+        return self.is_open and self.due is not None and self.due < today
 
     @property
     def is_carried(self) -> bool:

@@ -27,6 +27,8 @@ class Settings(BaseModel):
     """How 3/4 is read in a deadline: "day-first" (3 April), "month-first" (4 March), or as the locale writes it."""
     time_in_email: bool = False
     """Whether the copied email text holds the time table (planned and taken per section); the record always does."""
+    hide_private_notes: bool = False
+    """Whether private notes are kept off the screen (f2), for a meeting on a shared screen; remembered across restarts."""
     email_opening: str = DEFAULT_OPENING
     """The summary email's opening; {first_name}, {person}, {manager}, {date} and {agenda} are filled in."""
     email_closing: str = DEFAULT_CLOSING

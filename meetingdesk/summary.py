@@ -13,11 +13,12 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from meetingdesk import literal_markdown
 from meetingdesk.email_draft import EmailWording, filled, subject_line
 from meetingdesk.goals import status_phrase, what_changed
 from meetingdesk.models import ActionItem, Meeting, Priority
 from meetingdesk.quickadd import format_date
-from meetingdesk.timer import format_minutes
+from meetingdesk.timer import format_minutes, original_seconds
 
 PRIVATE_HEADING = "Private notes (not for sharing)"
 """The heading over the manager's private notes, shown only when asked for."""
@@ -59,34 +60,46 @@ class _TimeTable:
 _Block = _Heading | _Paragraph | _Fields | _Bullets | _TimeTable
 
 
-def summary_markdown(meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None) -> str:
-    """The summary as markdown, for files and the screen; private notes only if `include_private`.
+def summary_markdown(
+    meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None, with_time: bool = True
+) -> str:
+    """The summary as markdown, for files and the screen (the record): private notes only if
+    `include_private`, the time table unless `with_time` is False.
 
     Names, titles, action text and notes come out literally: anything markdown
     would interpret in them is escaped, so no text typed in a meeting can add a
     heading, a link or a table to the summary.
     """
-    return _render_markdown(_build_blocks(meeting, include_private, tz))
+    return _render_markdown(_build_blocks(meeting, include_private, tz, with_time))
 
 
 def summary_text(
-    meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None, wording: EmailWording | None = None
+    meeting: Meeting,
+    include_private: bool = False,
+    tz: tzinfo | None = None,
+    with_time: bool = False,
+    wording: EmailWording | None = None,
 ) -> str:
     """The summary as an email to paste: a subject line, then the body (see `email_body`)."""
-    return f"Subject: {subject_line(meeting, tz)}\n\n" + email_body(meeting, wording, tz, include_private)
+    return f"Subject: {subject_line(meeting, tz)}\n\n" + email_body(meeting, wording, tz, include_private, with_time)
 
 
 def email_body(
-    meeting: Meeting, wording: EmailWording | None = None, tz: tzinfo | None = None, include_private: bool = False
+    meeting: Meeting,
+    wording: EmailWording | None = None,
+    tz: tzinfo | None = None,
+    include_private: bool = False,
+    with_time: bool = False,
 ) -> str:
     """The summary as plain text for an email: the opening, the summary, the closing (`wording`, or the default).
 
-    Private notes only if `include_private`.
+    Private notes only if `include_private`; the time table only if `with_time` (the person
+    rarely needs it; the record keeps it).
     """
     wording = wording or EmailWording()
     opening, closing = filled(wording.opening, meeting, tz), filled(wording.closing, meeting, tz)
     blocks = [_Paragraph(tuple(opening.splitlines()))] if opening.strip() else []
-    blocks += _build_blocks(meeting, include_private, tz)
+    blocks += _build_blocks(meeting, include_private, tz, with_time)
     if closing.strip():
         blocks.append(_Paragraph(tuple(closing.splitlines())))
     return _render_text(blocks)
@@ -103,7 +116,7 @@ def summary_filename(meeting: Meeting, extension: str) -> str:
 # --- the walk over the meeting -------------------------------------------------
 
 
-def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) -> list[_Block]:
+def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None, with_time: bool) -> list[_Block]:
     blocks: list[_Block] = [
         _Heading(f"{_or(meeting.agenda_title, 'Meeting')} with {_or(meeting.person, 'someone')}", 1),
         *_amended_blocks(meeting, tz),
@@ -133,20 +146,22 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None) ->
     blocks.append(_Heading("Notes", 2))
     blocks.extend(_notes_blocks([(s.title, s.notes) for s in meeting.sections], "No shared notes."))
 
-    blocks.append(_Heading("Time", 2))
-    blocks.append(
-        _TimeTable(
-            tuple(
-                (
-                    _or(s.title, f"Section {number}"),
-                    format_minutes(s.planned_seconds),
-                    format_minutes(s.actual_seconds),
-                )
-                for number, s in enumerate(meeting.sections, start=1)
-            ),
-            (format_minutes(meeting.planned_seconds), format_minutes(meeting.actual_seconds)),
+    if with_time:
+        # Planned is the agenda's time box, not a plan rebalanced during the meeting.
+        blocks.append(_Heading("Time", 2))
+        blocks.append(
+            _TimeTable(
+                tuple(
+                    (
+                        _or(s.title, f"Section {number}"),
+                        format_minutes(original_seconds(s)),
+                        format_minutes(s.actual_seconds),
+                    )
+                    for number, s in enumerate(meeting.sections, start=1)
+                ),
+                (format_minutes(sum(map(original_seconds, meeting.sections))), format_minutes(meeting.actual_seconds)),
+            )
         )
-    )
 
     if include_private:
         blocks.append(_Heading(PRIVATE_HEADING, 2))
@@ -170,14 +185,30 @@ def _next_blocks(meeting: Meeting) -> list[_Block]:
     return blocks
 
 
+AMENDMENTS_LISTED = 5
+"""The most changes the "Amended on …" list names; the rest are counted."""
+
+
 def _amended_blocks(meeting: Meeting, tz: tzinfo | None) -> list[_Block]:
-    # The person should know the record changed after the meeting, and when it last did.
+    # The person should know the record changed after the meeting, when it last did, and what changed.
     if not meeting.amendments:
         return []
     latest = max(amendment.at for amendment in meeting.amendments)
     count = len(meeting.amendments)
     changes = "1 change" if count == 1 else f"{count} changes"
-    return [_Paragraph((f"Amended on {format_date(_local(latest, tz).date())} ({changes} since the meeting).",))]
+    # The same change made again (notes edited twice) is named once, with how often.
+    times: dict[str, int] = {}
+    for amendment in meeting.amendments:
+        what = _one_line(amendment.what) or "A change"
+        times[what] = times.get(what, 0) + 1
+    listed = [what if n == 1 else f"{what} ({n} times)" for what, n in times.items()]
+    if len(listed) > AMENDMENTS_LISTED:
+        rest = len(listed) - AMENDMENTS_LISTED + 1
+        listed = [*listed[: AMENDMENTS_LISTED - 1], f"and {rest} other changes"]
+    return [
+        _Paragraph((f"Amended on {format_date(_local(latest, tz).date())} ({changes} since the meeting):",)),
+        _Bullets(tuple(listed)),
+    ]
 
 
 def _notes_blocks(notes: list[tuple[str, str]], when_empty: str) -> list[_Block]:
@@ -227,6 +258,8 @@ def _action_line(action: ActionItem) -> str:
         line += f" — done {format_date(action.done_on)}"
     elif action.dropped_reason.strip():
         line += f" — dropped: {_one_line(action.dropped_reason)}"
+    if action.settled_on and not action.is_open:
+        line += f" (settled in the meeting of {format_date(action.settled_on)})"
     return line
 
 
@@ -276,18 +309,9 @@ def _slug(text: str) -> str:
 
 # --- markdown ------------------------------------------------------------------
 
-# Characters markdown (CommonMark plus GFM tables and strikethrough) would
-# interpret anywhere in a line. "!" and "(" need a "[" to mean anything, and
-# "[" is escaped, so they stay readable.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
-# Openings that start a list, a setext underline or a thematic break.
-_MD_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
-
-
 def _md(text: str) -> str:
-    """`text` on one line, escaped so markdown shows it literally and it cannot start a block."""
-    escaped = _MD_INLINE.sub(r"\\\1", _one_line(text))
-    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
+    """`text` on one line, escaped so markdown shows it as typed where a line (or a bullet) starts."""
+    return literal_markdown.block_line(_one_line(text))
 
 
 def _render_markdown(blocks: list[_Block]) -> str:
@@ -295,33 +319,32 @@ def _render_markdown(blocks: list[_Block]) -> str:
     for block in blocks:
         match block:
             case _Heading(text, level):
-                chunks.append(f"{'#' * level} {_md(text)}")
+                chunks.append(f"{'#' * level} {literal_markdown.heading(_one_line(text))}")
             case _Paragraph(lines):
                 chunks.append(_md_paragraph(lines))
             case _Fields(rows):
-                chunks.append("\n".join(f"- **{label}:** {_md(value)}" for label, value in rows))
+                chunks.append("\n".join(f"- **{label}:** {literal_markdown.inline(_one_line(value))}" for label, value in rows))
             case _Bullets(items):
                 chunks.append("\n".join(f"- {_md(item)}" for item in items))
             case _TimeTable(rows, (planned, taken)):
                 table = ["| Section | Planned | Taken |", "| --- | ---: | ---: |"]
-                table += [f"| {_md(title)} | {p} | {t} |" for title, p, t in rows]
+                table += [f"| {literal_markdown.table_cell(_one_line(title))} | {p} | {t} |" for title, p, t in rows]
                 table.append(f"| **Total** | **{planned}** | **{taken}** |")
                 chunks.append("\n".join(table))
     return "\n\n".join(chunks) + "\n"
 
 
 def _md_paragraph(lines: tuple[str, ...]) -> str:
-    out: list[str] = []
-    for index, line in enumerate(lines):
-        if not line.strip():
-            out.append("")
-            continue
-        escaped = _md(line)
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        # A trailing backslash is markdown's hard line break: it keeps the note's line breaks.
-        out.append(escaped + "\\" if following.strip() else escaped)
-    # Several blank lines in a row would read as one anyway; keep the file tidy.
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
+    """A note's lines as markdown paragraphs (a blank line starts the next), each line kept on its own."""
+    runs: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            runs[-1].append(_one_line(line))
+        elif runs[-1]:
+            runs.append([])
+    # Two trailing spaces are markdown's hard line break: they keep the note's line breaks
+    # and, unlike a backslash, nobody reading the file raw sees them.
+    return "\n\n".join("  \n".join(literal_markdown.paragraph_lines(run)) for run in runs if run)
 
 
 # --- plain text ----------------------------------------------------------------

@@ -297,5 +297,8 @@ def format_duration(seconds: float) -> str:
 
 
 def format_minutes(seconds: float) -> str:
-    """A time box in whole minutes, rounded: "8 min"."""
+    """A time in whole minutes, rounded: "8 min"; "<1 min" for any time under a minute, so a short
+    section does not read as skipped; "0 min" only for none at all."""
+    if 0 < seconds < 60:
+        return "<1 min"
     return f"{round(seconds / 60)} min"

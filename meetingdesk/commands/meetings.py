@@ -23,6 +23,7 @@ def add_commands(commands) -> None:
     show.add_argument("id", metavar="ID", help="the meeting id, or its first few characters")
     show.add_argument("--format", default="markdown", metavar="markdown|text|json", help="markdown (default), text for email, or json")
     show.add_argument("--include-private", action="store_true", help="include your private notes")
+    show.add_argument("--with-time", action="store_true", help="include the time table in text (markdown always has it)")
 
     export = commands.add_parser("export", help="write summaries or a JSON export to files")
     export.add_argument("id", nargs="?", metavar="ID", help="the meeting id, or its first few characters")
@@ -35,6 +36,7 @@ def add_commands(commands) -> None:
     export.add_argument("--out", metavar="PATH", help="the file to write; with --all and markdown or text, a folder")
     export.add_argument("--include-private", action="store_true", help="include your private notes")
     export.add_argument("--to", metavar="ADDRESS", help="with eml: the person's email address for the To line")
+    export.add_argument("--with-time", action="store_true", help="include the time table in text (markdown always has it)")
 
     importing = commands.add_parser("import", help="add the meetings of a JSON export to the data folder")
     importing.add_argument("path", metavar="PATH", help="a file written by `meetingdesk export --format json`")
@@ -100,13 +102,20 @@ def show_meeting(args: argparse.Namespace) -> int:
 
         print_json(meeting_document(meeting, include_private=args.include_private))
         return 0
+    sys.stdout.write(_renderer(desk, output, args.with_time)(meeting, include_private=args.include_private))
+    return 0
+
+
+def _renderer(desk, output: str, with_time: bool):
+    """The summary in `output` (markdown or text): text has the time table with --with-time or
+    when the settings put it in the email, as Copy summary does; markdown, the record, always has it."""
+    from functools import partial
+
     from meetingdesk.summary import summary_markdown, summary_text
 
     if output == "text":
-        sys.stdout.write(summary_text(meeting, include_private=args.include_private, wording=desk.settings.wording))
-    else:
-        sys.stdout.write(summary_markdown(meeting, include_private=args.include_private))
-    return 0
+        return partial(summary_text, with_time=with_time or desk.settings.time_in_email, wording=desk.settings.wording)
+    return summary_markdown
 
 
 def export_meetings(args: argparse.Namespace) -> int:
@@ -114,7 +123,7 @@ def export_meetings(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from meetingdesk.storage.files import StoreError, write_private_file
-    from meetingdesk.summary import summary_filename, summary_markdown, summary_text
+    from meetingdesk.summary import summary_filename
     from meetingdesk.storage.transfer import export_json
 
     output = check_format(args.format, ("markdown", "text", "json", "ics", "eml"))
@@ -163,11 +172,7 @@ def export_meetings(args: argparse.Namespace) -> int:
         write_private_file(target, export_json(meetings, include_private=args.include_private))
         written.append(target)
     else:
-        if output == "text":
-            wording = desk.settings.wording
-            render = lambda meeting, include_private: summary_text(meeting, include_private, wording=wording)  # noqa: E731
-        else:
-            render = summary_markdown
+        render = _renderer(desk, output, args.with_time)
         extension = FORMAT_EXTENSIONS[output]
         if args.all:
             if out.exists() and not out.is_dir():

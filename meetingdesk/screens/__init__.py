@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from meetingdesk.screens.due import DueScreen
     from meetingdesk.screens.home import HomeScreen
+    from meetingdesk.screens.last_meeting import LastMeetingScreen
     from meetingdesk.screens.live import LiveScreen
     from meetingdesk.screens.new_meeting import NewMeetingScreen
     from meetingdesk.screens.open_actions import OpenActionsScreen
@@ -20,11 +21,22 @@ if TYPE_CHECKING:
     from meetingdesk.screens.record import RecordScreen
     from meetingdesk.screens.trash import TrashScreen
 
-__all__ = ["DueScreen", "HomeScreen", "LiveScreen", "NewMeetingScreen", "OpenActionsScreen", "PersonScreen", "RecordScreen", "TrashScreen"]
+__all__ = [
+    "DueScreen",
+    "HomeScreen",
+    "LastMeetingScreen",
+    "LiveScreen",
+    "NewMeetingScreen",
+    "OpenActionsScreen",
+    "PersonScreen",
+    "RecordScreen",
+    "TrashScreen",
+]
 
 _MODULES = {
     "DueScreen": "due",
     "HomeScreen": "home",
+    "LastMeetingScreen": "last_meeting",
     "LiveScreen": "live",
     "NewMeetingScreen": "new_meeting",
     "OpenActionsScreen": "open_actions",

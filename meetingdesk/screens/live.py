@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from textual import work
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static, TextArea
 
 from meetingdesk import messages
@@ -15,9 +14,10 @@ from meetingdesk.app import desk_app
 from meetingdesk.desk import Desk
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import Meeting
-from meetingdesk.storage.autosave import AUTOSAVE_SECONDS, Autosave, SaveOutcome
+from meetingdesk.screens.live_saving import SavingScreen
+from meetingdesk.storage.autosave import AUTOSAVE_SECONDS, Autosave
 from meetingdesk.storage.claims import MeetingClaim
-from meetingdesk.timer import MeetingTimer, format_duration
+from meetingdesk.timer import MeetingTimer
 from meetingdesk.widgets.agenda_list import AgendaList
 from meetingdesk.widgets.clock_bar import ClockBar
 from meetingdesk.widgets.agreed_panel import AgreedPanel
@@ -39,11 +39,17 @@ EDITING_ACTIONS = {
 """What a read-only window can't do."""
 DOWNTIME_QUESTION_SECONDS = 60
 """On resuming, a gap longer than this since the last save makes the screen ask whether to count it."""
+BORDER_TITLES = (
+    ("#prompts", "Prompts · space ticks one off", "Prompts · space ticks"),
+    ("#notes", "Shared notes · go in the summary", "Shared · in the summary"),
+    ("#private", "Private notes · only you", "Private · only you"),
+)
+"""Each box's title on a wide screen and in a narrow column."""
 FOLLOW_SECONDS = 2.0
 """How often a read-only window reads what the running window saved."""
 
 
-class LiveScreen(Screen[None]):
+class LiveScreen(SavingScreen):
     """Runs one meeting against the clock."""
 
     CSS_PATH = styles_dir() / "live.tcss"
@@ -58,23 +64,27 @@ class LiveScreen(Screen[None]):
         Binding("ctrl+s", "set_next_check_in", "Set next check-in", id="set_next_check_in", tooltip="Agree the cadence and the next check-in's date"),
         Binding("ctrl+f", "end_meeting", "End meeting", id="end_meeting", tooltip="Check what is missing, then write the summary"),
         Binding("ctrl+r", "rebalance", "Rebalance time", id="rebalance", tooltip="Share the time left so the meeting ends on time"),
+        Binding("f3", "show_purpose", "Show purpose", id="show_purpose", tooltip="What this conversation is for, from the agenda"),
+        Binding("f3", "hide_purpose", "Hide purpose", id="hide_purpose", tooltip="Put the agenda's purpose away"),
+        Binding("f4", "previous_meeting", "Previous meeting", id="previous_meeting", tooltip="Read the last meeting with this person; this one keeps running"),
     ]
+
+    SHOWS_PRIVATE_NOTES = True
+    """f2 hides or shows the private notes here (the app's binding)."""
 
     paused: reactive[bool] = reactive(False)
     """Whether the clocks are stopped."""
-    read_only: reactive[bool] = reactive(False)
-    """True when another MeetingDesk window is running this meeting: this one only watches."""
+    purpose_shown: reactive[bool] = reactive(False)
+    """Whether the agenda's purpose paragraph is on screen: when the meeting starts, and on f3."""
 
     def __init__(self, meeting: Meeting, *, resumed: bool = False) -> None:
         super().__init__()
         self.resumed = resumed
         self.meeting = meeting
-        self.timer: MeetingTimer
-        self.autosave: Autosave
-        self.claim: MeetingClaim
-        self._warned: set[tuple[int, str]] = set()
         self._offered = False
         """Whether this read-only window has offered to take over once its writer went."""
+        self._previous_id: str | None = None
+        """The last meeting with this person before this one, which f4 shows; None when there is none."""
 
     @property
     def desk(self) -> Desk:
@@ -85,17 +95,17 @@ class LiveScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ClockBar(id="clock")
+        purpose = Static(self.meeting.purpose, id="purpose", markup=False)
+        purpose.border_title = "What this conversation is for"
+        purpose.border_subtitle = "f3 hides"
+        yield purpose
         with Horizontal(id="body"):
             yield AgendaList(id="sections")
             with Vertical(id="main"):
                 yield Static("", id="section-title", markup=False)
                 yield PromptList(id="prompts")
-                notes = TextArea(id="notes", soft_wrap=True)
-                notes.border_title = "Shared notes · go in the summary"
-                yield notes
-                private = TextArea(id="private", soft_wrap=True)
-                private.border_title = "Private notes · only you"
-                yield private
+                yield TextArea(id="notes", soft_wrap=True)
+                yield TextArea(id="private", soft_wrap=True)
             yield AgreedPanel(self.meeting, id="side")
         yield KeyBar()
 
@@ -106,6 +116,8 @@ class LiveScreen(Screen[None]):
         self.claim = MeetingClaim(desk.store.root, self.meeting.id)
         self.title = f"{self.meeting.agenda_title} with {self.meeting.person}"
         self.query_one("#sections").border_title = "Agenda"
+        self._previous_id = desk.previous_meeting_id(self.meeting)
+        desk_app(self).follow_private_notes(self, self._hide_private_notes)
         if not self.claim.take():
             self.read_only = True
             self._show_everything()
@@ -130,6 +142,8 @@ class LiveScreen(Screen[None]):
         self.set_interval(AUTOSAVE_SECONDS, self._autosave)
         self.save_now()
         self.query_one("#notes", TextArea).focus()
+        # A meeting starting shows why it is held; one resumed later was already introduced.
+        self.purpose_shown = bool(self.meeting.purpose.strip()) and not self.resumed
         if self.resumed and not self.paused and downtime >= DOWNTIME_QUESTION_SECONDS:
             from meetingdesk.dialogs.downtime import DowntimeDialog
 
@@ -194,7 +208,6 @@ class LiveScreen(Screen[None]):
         prompts = self.query_one("#prompts", PromptList)
         prompts.show(section.prompts, section.prompts_done)
         prompts.display = bool(section.prompts)
-        prompts.border_title = "Prompts · space ticks one off"
         for editor_id, text in (("#notes", section.notes), ("#private", section.private_notes)):
             editor = self.query_one(editor_id, TextArea)
             if editor.text != text:
@@ -202,81 +215,30 @@ class LiveScreen(Screen[None]):
                 # Carry on writing where the notes end, not before what is already there.
                 editor.move_cursor(editor.document.end)
 
+    def _hide_private_notes(self, hidden: bool) -> None:
+        private = self.query_one("#private", TextArea)
+        if hidden and private.has_focus:
+            self.query_one("#notes", TextArea).focus()
+        self.set_class(hidden, "-private-hidden")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # While the manager reads the prompts they get the room; back in the notes, the notes get it.
+        self.set_class(event.widget.id == "prompts", "-reading-prompts")
+
+    def on_resize(self) -> None:
+        # Titles that fit the column: cut short, "Shared notes · go in the …" hides what it promises.
+        wide = self.size.width >= 100
+        for widget_id, long, short in BORDER_TITLES:
+            self.query_one(widget_id).border_title = long if wide else short
+
     def _tick(self) -> None:
         timer = self.timer
-        self.query_one("#clock", ClockBar).show(timer, read_only=self.read_only, unsaved=self.unsaved)
+        self.query_one("#clock", ClockBar).show(timer, read_only=self.read_only, unsaved=self.unsaved, warn=not self.read_only)
         self.query_one("#sections", AgendaList).show_current(timer)
-        if timer.running and not self.read_only:
-            self._warn_about_time()
-
-    def _warn_about_time(self) -> None:
-        """Say once per section when its time is nearly up, and once when it has run over."""
-        state = self.timer.state()
-        key = (self.meeting.current_section, state)
-        if state == "on time" or key in self._warned:
-            return
-        self._warned.add(key)
-        title = self.meeting.sections[self.meeting.current_section].title
-        if state == "warning":
-            left = format_duration(self.timer.section_remaining())
-            self.notify(f"{left} left in “{title}”.", title="Time check", markup=False)
-        else:
-            self.notify(
-                f"“{title}” is over its time. ctrl+n moves on; ctrl+r rebalances the rest.",
-                title="Over time",
-                severity="warning",
-                markup=False,
-            )
 
     def watch_paused(self, paused: bool) -> None:
         self.query_one("#clock", ClockBar).paused = paused
         self.refresh_bindings()
-
-    # ---- saving ---------------------------------------------------------------------------------
-
-    @property
-    def unsaved(self) -> bool:
-        """True while the latest changes could not be written (and this window owns the meeting)."""
-        return not self.read_only and self.autosave.unsaved
-
-    def _offer_snapshot(self) -> None:
-        self.timer.sync()
-        self.autosave.offer(self.meeting.model_copy(deep=True))
-
-    def _autosave(self) -> None:
-        if self.autosave.due(self.timer.running):
-            self._offer_snapshot()
-            self._save_in_background()
-
-    @work(thread=True, group="save")
-    def _save_in_background(self) -> None:
-        outcome = self.autosave.write()
-        if outcome is not None:
-            self.app.call_from_thread(self._saved, outcome)
-
-    def save_now(self) -> None:
-        """Save on this thread (on start and on leaving), so nothing waits in a worker."""
-        self._offer_snapshot()
-        outcome = self.autosave.write()
-        if outcome is not None:
-            self._saved(outcome)
-
-    def _saved(self, outcome: SaveOutcome) -> None:
-        if outcome == "failed":
-            self.notify(
-                f"{self.autosave.problem} Keep typing: MeetingDesk retries every second.",
-                title="Not saved",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-        elif outcome == "saved again":
-            self.notify("Saved again: nothing was lost.", title="Saved", markup=False)
-
-    def on_unmount(self) -> None:
-        if not self.read_only:
-            self.save_now()
-            self.claim.release()
 
     # ---- editing ------------------------------------------------------------------------------
 
@@ -310,6 +272,10 @@ class LiveScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.read_only and action in EDITING_ACTIONS:
             return False
+        if action == "previous_meeting":
+            return self._previous_id is not None
+        if action in ("show_purpose", "hide_purpose"):
+            return bool(self.meeting.purpose.strip()) and self.purpose_shown == (action == "hide_purpose")
         if action == "pause_timer":
             return not self.paused
         if action == "resume_timer":
@@ -320,7 +286,32 @@ class LiveScreen(Screen[None]):
             return True if self.meeting.current_section > 0 else None
         return True
 
+    def watch_purpose_shown(self, shown: bool) -> None:
+        self.set_class(shown, "-purpose")
+        self.refresh_bindings()
+
+    def action_show_purpose(self) -> None:
+        self.purpose_shown = True
+
+    def action_hide_purpose(self) -> None:
+        self.purpose_shown = False
+
+    def action_previous_meeting(self) -> None:
+        from meetingdesk.screens.last_meeting import LastMeetingScreen
+        from meetingdesk.storage.files import StoreError
+
+        if self._previous_id is None:
+            return
+        try:
+            previous = self.desk.store.load(self._previous_id)
+        except StoreError as error:
+            self.notify(str(error), title="Can't open last time's meeting", severity="error", markup=False)
+            return
+        self.app.push_screen(LastMeetingScreen(previous, self.timer))
+
     def _moved(self) -> None:
+        # Moving on means the conversation is under way: the purpose steps aside.
+        self.purpose_shown = False
         self.autosave.changed()
         self._show_section()
         self._tick()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -14,9 +15,28 @@ from meetingdesk.app import desk_app
 from meetingdesk.locations import styles_dir
 from meetingdesk.names import name_key, same_name
 from meetingdesk.dates import format_date
-from meetingdesk.screens.person import age_phrase
 from meetingdesk.storage.search import ActionRow
 from meetingdesk.widgets.key_bar import KeyBar
+
+
+COLUMNS = (("Due", "due"), ("Action", "action"), ("Owner", "owner"), ("With", "person"), ("Age", "age"))
+"""Each column's heading and key, left to right."""
+NAME_WIDTH = 16
+"""The widest an owner or a person column grows; longer names wrap."""
+ACTION_WIDTH = 16
+"""The narrowest the action column gets; its text wraps onto more lines."""
+
+
+def fit_widths(rows: list[list[Text]], width: int) -> list[int]:
+    """Column widths that fit `width` cells: every heading whole, names and the action wrapping when short of room."""
+    natural = [
+        max([len(heading), *(max(cell_len(line) for line in row[column].plain.split("\n")) for row in rows)])
+        for column, (heading, _key) in enumerate(COLUMNS)
+    ]
+    widths = [natural[0], 0, min(natural[2], NAME_WIDTH), min(natural[3], NAME_WIDTH), natural[4]]
+    padding = 2 * len(COLUMNS) + 2  # a cell's padding either side, and the scroll bar
+    widths[1] = max(ACTION_WIDTH, min(natural[1], width - padding - sum(widths)))
+    return widths
 
 
 class OpenActionsScreen(Screen[None]):
@@ -40,13 +60,7 @@ class OpenActionsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="actions-status", markup=False)
-        table: DataTable[Text | str] = DataTable(id="open-actions", cursor_type="row", zebra_stripes=True)
-        table.add_column("Due", key="due")
-        table.add_column("Action", key="action")
-        table.add_column("Owner", key="owner")
-        table.add_column("With", key="person")
-        table.add_column("Age", key="age")
-        yield table
+        yield DataTable(id="open-actions", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -56,6 +70,10 @@ class OpenActionsScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self._load()
+
+    def on_resize(self) -> None:
+        if self._all:
+            self._show()
 
     @work(thread=True, exclusive=True, group="open-actions")
     def _load(self) -> None:
@@ -82,21 +100,16 @@ class OpenActionsScreen(Screen[None]):
         today = desk_app(self).desk.today()
         self._actions = [action for action in self._all if self.owner is None or same_name(action.owner, self.owner)]
         table = self.query_one("#open-actions", DataTable)
-        table.clear()
-        error = self.app.theme_variables.get("error", "red")
-        overdue_count = 0
-        for action in self._actions:
-            if action.due is None:
-                due = Text("no deadline", style="dim")
-            elif action.is_overdue(today):
-                overdue_count += 1
-                due = Text.assemble((f"OVERDUE {format_date(action.due)}", f"bold {error}"))
-            else:
-                due = Text(format_date(action.due))
-            age = age_phrase(action, today)
-            if action.carried_count:
-                age += f", carried ×{action.carried_count}"
-            table.add_row(due, Text(action.text), Text(action.owner or "–"), Text(action.person), age, key=action.id)
+        row = table.cursor_row
+        rows = [self._cells(action, today) for action in self._actions]
+        table.clear(columns=True)
+        for (heading, key), width in zip(COLUMNS, fit_widths(rows, self.size.width or self.app.size.width)):
+            table.add_column(heading, key=key, width=width)
+        for action, cells in zip(self._actions, rows):
+            table.add_row(*cells, key=action.id, height=None)
+        if self._actions:
+            table.move_cursor(row=min(row, len(self._actions) - 1))
+        overdue_count = sum(action.is_overdue(today) for action in self._actions)
         who = "everyone" if self.owner is None else self.owner
         count = len(self._actions)
         summary = f"{count} open action{'s' if count != 1 else ''} for {who}"
@@ -105,6 +118,22 @@ class OpenActionsScreen(Screen[None]):
         summary += ". f: filter by owner · enter: open the meeting"
         self.query_one("#actions-status", Static).update(summary)
         self.refresh_bindings()
+
+    def _cells(self, action: ActionRow, today) -> list[Text]:
+        """One action's row; on a narrow screen OVERDUE and the carry count go on a second line, so columns stay narrow."""
+        gap = " " if (self.size.width or self.app.size.width) >= 100 else "\n"
+        if action.due is None:
+            due = Text("no deadline", style="dim")
+        elif action.is_overdue(today):
+            error = self.app.theme_variables.get("error", "red")
+            due = Text.assemble((f"OVERDUE{gap}", f"bold {error}"), format_date(action.due))
+        else:
+            due = Text(format_date(action.due))
+        days = action.age_days(today)
+        age = "today" if days == 0 else f"{days} day{'s' if days != 1 else ''}"
+        if action.carried_count:
+            age += f"{',' if gap == ' ' else ''}{gap}carried ×{action.carried_count}"
+        return [due, Text(action.text), Text(action.owner or "–"), Text(action.person), Text(age)]
 
     def action_next_owner(self) -> None:
         """Cycle: everyone, then each owner (the manager first), then everyone again."""

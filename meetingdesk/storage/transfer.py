@@ -143,6 +143,8 @@ class ImportReport:
     """Meetings not written: identical here, or the copy here is newer, or it can't be replaced."""
     kept_newer: int = 0
     """Of `skipped`, how many differ but the copy here was changed later, so it was kept."""
+    private_added: int = 0
+    """Of `imported`, how many are a meeting already here whose private notes the export brought in."""
     problems: list[str] = field(default_factory=list)
     """Sentences about meetings here that could not be compared (and so were left alone)."""
 
@@ -151,6 +153,8 @@ class ImportReport:
         text = f"Imported {_count(self.imported, 'meeting')}, skipped {self.skipped} already here."
         if self.replaced:
             text += f" {self.replaced} of those imported replaced an older copy here."
+        if self.private_added:
+            text += f" {self.private_added} of those imported brought private notes into a meeting already here."
         if self.kept_newer:
             text += f" {self.kept_newer} of those skipped differ, but the copy here is newer, so it was kept."
         return text
@@ -181,6 +185,16 @@ def import_meetings(store: Store, export: Export) -> ImportReport:
             report.problems.append(str(error))
             to_write.append(incoming)
             continue
+        if export.include_private and _shared(incoming) == _shared(here):
+            # The same meeting, with its private notes: more of it, not a conflict.
+            merged, clashes = _private_brought_in(incoming, here)
+            report.problems += clashes
+            if merged == here:
+                report.skipped += 1
+            else:
+                to_write.append(merged)
+                report.private_added += 1
+            continue
         candidate = incoming if export.include_private else _with_private_from(incoming, here)
         if candidate == here:
             report.skipped += 1
@@ -202,6 +216,33 @@ def _with_private_from(incoming: Meeting, here: Meeting) -> Meeting:
         if not section.private_notes and local.private_notes and section.title == local.title:
             section.private_notes = local.private_notes
     return merged
+
+
+def _shared(meeting: Meeting) -> Any:
+    """What of `meeting` two copies must agree on to be the same meeting: all but private notes and `updated_at`."""
+    return without_private(meeting.model_dump(mode="json", exclude={"updated_at"}))
+
+
+def _private_brought_in(incoming: Meeting, here: Meeting) -> tuple[Meeting, list[str]]:
+    """`here` with the private notes of `incoming` where here has none or fewer (incoming's start with them).
+
+    Where both hold different private notes, the ones here are kept and a sentence says so
+    (the export file still holds the others).
+    """
+    merged = here.model_copy(deep=True)
+    merged.updated_at = max(here.updated_at, incoming.updated_at)
+    clashes = []
+    for section, theirs in zip(merged.sections, incoming.sections):
+        if theirs.private_notes.startswith(section.private_notes):
+            section.private_notes = theirs.private_notes
+        elif theirs.private_notes:
+            clashes.append(
+                f"The meeting with {here.person} ({here.id[:8]}) holds other private notes for “{section.title}” "
+                "than the export: the ones here were kept; the export file still has its own."
+            )
+    if merged.model_dump(exclude={"updated_at"}) == here.model_dump(exclude={"updated_at"}):
+        return here, clashes
+    return merged, clashes
 
 
 def _count(number: int, noun: str) -> str:

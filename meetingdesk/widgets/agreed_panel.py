@@ -56,7 +56,8 @@ class AgreedPanel(Vertical):
         self.query_one("#priorities", ItemList).show_items(lines, highlight)
 
     def _show_actions(self, highlight: int | None = None) -> None:
-        lines = [live_action_line(action) for action in self.meeting.actions]
+        today = desk_app(self).desk.today()
+        lines = [live_action_line(action, today) for action in self.meeting.actions]
         self.query_one("#actions", ItemList).show_items(lines, highlight)
 
     def _changed(self, item_list: ItemList, highlight: int) -> None:

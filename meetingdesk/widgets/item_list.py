@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -43,15 +44,16 @@ def live_goal_line(goal: Priority) -> Content:
     return Content.assemble(("↻ " if goal.is_carried else "", style), goal.text, (detail, "dim"))
 
 
-def live_action_line(action: ActionItem) -> Content:
-    """An action in the live meeting: ↻ when carried, its text, who and by when, and what was decided."""
+def live_action_line(action: ActionItem, today: date) -> Content:
+    """An action in the live meeting: ↻ when carried, OVERDUE as in the other views, its text, who, by when, what was decided."""
     owner = action.owner or "no owner"
     due = format_date(action.due) if action.due else "no deadline"
     detail = f"\n↳ {owner} · {due}"
     if action.is_carried:
         detail += f"\n↳ {CARRIED_STATE[action.carry_decision or 'undecided']}"
     style = "$warning" if action.carry_decision == "undecided" else ""
-    return Content.assemble(("↻ " if action.is_carried else "", style), action.text, (detail, "dim"))
+    overdue = ("OVERDUE ", "bold $error") if action.is_overdue(today) else ""
+    return Content.assemble(("↻ " if action.is_carried else "", style), overdue, action.text, (detail, "dim"))
 
 
 class ItemList(BoundedList):

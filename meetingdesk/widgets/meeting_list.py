@@ -19,6 +19,21 @@ from meetingdesk.widgets.bounded_list import BoundedList
 COLUMNS = (("With", 30), ("Agenda", 30), ("Date", 21), ("Status", 6), ("Open actions", 12))
 """Each column's heading and widest value; narrower values make the column narrower."""
 GAP = "  "
+NARROWEST_NAME = 10
+"""The narrowest the With and Agenda columns get on a small terminal; longer values end in …."""
+
+
+def fit_widths(widths: list[int], room: int) -> list[int]:
+    """`widths` narrowed to fit `room` cells: With and Agenda give way, the wider first, so every heading stays whole."""
+    fitted = list(widths)
+    over = sum(fitted) + len(GAP) * (len(fitted) - 1) - room
+    while over > 0:
+        column = 0 if fitted[0] >= fitted[1] else 1
+        if fitted[column] <= NARROWEST_NAME:
+            break
+        fitted[column] -= 1
+        over -= 1
+    return fitted
 
 
 class MeetingList(BoundedList):
@@ -31,6 +46,8 @@ class MeetingList(BoundedList):
         self.header = Static("", classes="meeting-list-header", markup=False)
         """The line of column headings, placed above the list by the screen."""
         self._widths = [len(heading) for heading, _ in COLUMNS]
+        self._shown: list[int] = []
+        """The widths the lines are laid out with: `_widths` fitted to the list's width."""
 
     def show(self, rows: list[MeetingRow], keep: str | None = None) -> None:
         """List `rows` (replacing what was listed), with the highlight on meeting `keep` when it is there."""
@@ -48,16 +65,28 @@ class MeetingList(BoundedList):
             min(limit, max([self._widths[column], *(cell_len(line[column][0]) for line in cells)]))
             for column, (_heading, limit) in enumerate(COLUMNS)
         ]
-        if widths != self._widths and self.rows:
+        shown = fit_widths(widths, self._room())
+        if shown != self._shown and self.rows:
             # A wider value arrived: lay every line out again so the columns stay straight.
             cells = [_cells(row) for row in self.rows] + cells
             rows = [*self.rows, *rows]
             self.rows = []
             self.clear_options()
-        self._widths = widths
-        self.add_options([Option(_line(line, widths), id=row.id) for row, line in zip(rows, cells)])
+        self._widths, self._shown = widths, shown
+        self.add_options([Option(_line(line, shown), id=row.id) for row, line in zip(rows, cells)])
         self.rows.extend(rows)
-        self.header.update(Content(GAP.join(set_cell_size(heading, width) for (heading, _), width in zip(COLUMNS, widths)).rstrip()))
+        self.header.update(Content(GAP.join(set_cell_size(heading, width) for (heading, _), width in zip(COLUMNS, shown)).rstrip()))
+
+    def _room(self) -> int:
+        return self.scrollable_content_region.width or self.app.size.width - 2
+
+    def on_resize(self) -> None:
+        if self.rows and fit_widths(self._widths, self._room()) != self._shown:
+            rows, keep = self.rows, self.highlighted
+            self.rows = []
+            self.clear_options()
+            self.add(rows)
+            self.highlighted = keep
 
     @property
     def selected_row(self) -> MeetingRow | None:

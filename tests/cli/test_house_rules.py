@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "meetingdesk"
-DOMAIN = ["models", "agendas", "timer", "summary", "quickadd", "dates", "followup", "names", "errors", "ids", "settings"]
+DOMAIN = ["models", "agendas", "timer", "summary", "quickadd", "dates", "followup", "names", "errors", "ids", "settings", "literal_markdown"]
 UI = ("textual", "rich", "meetingdesk.app", "meetingdesk.screens", "meetingdesk.dialogs", "meetingdesk.widgets")
 
 

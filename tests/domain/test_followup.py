@@ -75,5 +75,11 @@ def test_settling_a_carried_action_closes_it_in_the_meeting_it_came_from(clock) 
     changed = settle_origins(second, {first.id: first}, date(2026, 11, 23))
     assert changed == [first]
     assert first.actions[0].done_on == date(2026, 11, 23) and first.actions[1].is_open
-    assert "follow-up" in first.amendments[0].what
+    assert first.amendments == [], "the follow-up settling it is not an amendment of the earlier record"
+    assert (first.actions[0].settled_in, first.actions[0].settled_on) == (second.id, date(2026, 11, 23))
+    from meetingdesk.summary import summary_text
+
+    text = summary_text(first)
+    assert "Amended" not in text
+    assert "Share the budget — no owner yet, no deadline yet — done Mon 23 Nov 2026 (settled in the meeting of Mon 23 Nov 2026)" in text
 

@@ -84,7 +84,7 @@ def test_markdown_holds_who_when_agenda_priorities_actions_notes_and_time() -> N
     assert "- **Agenda:** Career discussion" in md
     assert "- Lead the Q1 billing migration — measure: zero downtime — by Wed 31 Mar 2027" in md
     assert "- Mentor one new hire" in md
-    assert "### Where you stand today\n\nPeers rely on Dana's design reviews.\\\nWants more scope" in md
+    assert "### Where you stand today\n\nPeers rely on Dana's design reviews.  \nWants more scope" in md
     assert "### Where you want to go\n\nAiming for staff engineer in 18 months." in md
     # A section without notes is left out of the notes, but still in the time table.
     assert "### Next steps" not in md
@@ -141,6 +141,8 @@ def test_text_reads_as_plain_email_without_markdown() -> None:
     ]
     assert "\nGoals\n- Lead the Q1 billing migration — measure: zero downtime — by Wed 31 Mar 2027 — new\n" in text
     assert "\nWhere you stand today\nPeers rely on Dana's design reviews.\nWants more scope on the platform team.\n" in text
+    assert "\nTime\n" not in text, "the email leaves the time table out unless asked"
+    text = summary_text(realistic_meeting(), tz=UTC, with_time=True)
     assert "\nTime\nWhere you stand today: 8 min planned, 11 min taken\n" in text
     assert "\nTotal: 30 min planned, 34 min taken\n" in text
     # Sections come in the promised order.
@@ -225,7 +227,7 @@ def test_empty_meeting_renders_cleanly() -> None:
     assert "\nGoals\nNone agreed.\n\nActions\nNone agreed.\n\nNotes\nNo shared notes.\n" in text
     assert md.endswith("## What happens next\n\nNext check-in: not set yet\n")
     assert "When: Sat 21 Nov 2026, not started (set up at 09:00)" in text
-    assert "Total: 15 min planned, 0 min taken" in text
+    assert "| **Total** | **15 min** | **0 min** |" in md
     assert not text.endswith("\n\n")
 
 

@@ -187,7 +187,8 @@ async def test_deleting_an_action_asks_first(store: Store, clock) -> None:
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert "Write the promotion case" not in shown(app)
+        assert "Write the promotion case —" not in shown(app)
+        assert "Deleted the action “Write the promotion case”." in shown(app), "the summary says what changed"
     saved = on_disk(store, meeting.id)
     assert [a.text for a in saved.actions] == ["Book the facilitation course"]
     assert [a.what for a in saved.amendments] == ["Deleted the action “Write the promotion case”."]
@@ -283,9 +284,16 @@ def test_the_summary_says_when_it_was_amended_in_markdown_and_text(store: Store,
     ]
     text = summary_text(meeting).splitlines()
     start = text.index("Quick review with Dana Lee")
-    assert text[start : start + 3] == ["Quick review with Dana Lee", "", "Amended on Thu 26 Nov 2026 (2 changes since the meeting)."]
+    assert text[start : start + 6] == [
+        "Quick review with Dana Lee",
+        "",
+        "Amended on Thu 26 Nov 2026 (2 changes since the meeting):",
+        "",
+        "- Edited the notes.",
+        "- Marked “x” done.",
+    ]
     assert "- Write the promotion case — Sam Rivera, by Tue 15 Dec 2026 — dropped: No longer needed after the reorg" in text
-    assert "Amended on Thu 26 Nov 2026 (2 changes since the meeting)." in summary_markdown(meeting)
+    assert "Amended on Thu 26 Nov 2026 (2 changes since the meeting):\n\n- Edited the notes.\n- Marked “x” done." in summary_markdown(meeting)
 
 
 async def test_the_trash_opens_from_the_home_screen(store, clock) -> None:

@@ -178,3 +178,40 @@ def test_put_many_keeps_updated_at_and_has_sees_the_files(store: Store):
     assert store.has(meeting.id)
     assert store.load(meeting.id).updated_at == meeting.updated_at
     assert oct(store.meetings_dir.joinpath(f"{meeting.id}.json").stat().st_mode & 0o777) == "0o600"
+
+
+def test_an_export_with_private_notes_brings_them_into_the_same_meeting_here(store: Store):
+    meeting = make_meeting()
+    # The copy here came from an export without private notes: the same meeting, its private notes empty.
+    here = meeting.model_copy(deep=True)
+    here.sections[0].private_notes = ""
+    saved(store, here)
+
+    report = import_meetings(store, read_export(export_json([meeting], include_private=True), "x.json"))
+
+    assert report.sentence() == (
+        "Imported 1 meeting, skipped 0 already here. 1 of those imported brought private notes into a meeting already here."
+    )
+    assert report.problems == []
+    assert store.load(meeting.id).sections[0].private_notes == f"{PRIVATE} worried about burnout"
+    again = import_meetings(store, read_export(export_json([meeting], include_private=True), "x.json"))
+    assert again.sentence() == "Imported 0 meetings, skipped 1 already here."
+
+
+def test_private_notes_that_differ_here_are_kept_and_the_import_says_so(store: Store):
+    meeting = make_meeting()
+    here = meeting.model_copy(deep=True)
+    here.sections[0].private_notes = "written here"
+    here.sections[1].private_notes = "More to say"
+    meeting.sections[1].private_notes = "More to say, and more"
+    saved(store, here)
+
+    report = import_meetings(store, read_export(export_json([meeting], include_private=True), "x.json"))
+
+    loaded = store.load(meeting.id)
+    assert [s.private_notes for s in loaded.sections] == ["written here", "More to say, and more"]
+    assert report.private_added == 1
+    assert report.problems == [
+        f"The meeting with Dana Lee ({meeting.id[:8]}) holds other private notes for “Where you stand” than the export: "
+        "the ones here were kept; the export file still has its own."
+    ]
