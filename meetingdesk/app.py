@@ -30,10 +30,14 @@ PALETTE_COMMANDS = (
     "Resume timer",
     "Rebalance time",
     "Add action",
+    "Add goal",
     "Add priority",
+    "Update goal",
+    "Set next check-in",
     "End meeting",
     "Copy summary",
     "Export summary",
+    "Export email draft",
     "New meeting",
     "Open meeting",
     "Start follow-up",
@@ -49,6 +53,8 @@ LOOK_SECONDS = 1.0
 """How often the app looks for meeting files changed underneath it (a pull, a sync): a few stats, so a change shows
 within two seconds on every screen. Polled rather than watched: a stat works on every file system and platform,
 network shares and sync folders included, where change notifications often never come, and needs no extra package."""
+PALETTE_ALIASES = {"Add priority": "Add goal"}
+"""DESIGN names kept working after the word changed: each runs the command its value names."""
 QUIT_HELP = "Save and quit"
 """What ctrl+q does, in the palette and the README's table of keys alike."""
 
@@ -281,6 +287,9 @@ class MeetingDeskApp(App[None]):
                         partial(self.run_action, binding.action, active.node),
                     ),
                 )
+        for alias, name in PALETTE_ALIASES.items():
+            if name in found and alias not in found:
+                found[alias] = found[name]._replace(title=alias)
         for name in PALETTE_COMMANDS:
             if name in found:
                 yield found.pop(name)

@@ -12,12 +12,19 @@ import sys
 from collections.abc import Sequence
 
 from meetingdesk import __version__
-from meetingdesk.commands import CommandError, actions, doctor, meetings, open_desk, people, sync
+from meetingdesk.commands import CommandError, actions, doctor, meetings, open_desk, people, plans, sync
 from meetingdesk.errors import MeetingDeskError
 
 EXIT_USAGE = 2
 
-SHELL_COMMANDS = {**meetings.COMMANDS, **actions.COMMANDS, **people.COMMANDS, **sync.COMMANDS, **doctor.COMMANDS}
+SHELL_COMMANDS = {
+    **meetings.COMMANDS,
+    **actions.COMMANDS,
+    **plans.COMMANDS,
+    **people.COMMANDS,
+    **sync.COMMANDS,
+    **doctor.COMMANDS,
+}
 """The subcommands that print or write and return, without the TUI, and what runs each."""
 
 
@@ -47,7 +54,7 @@ EXAMPLES = {
     "--format": "--format json",
     "--out": "--out ~/summaries",
     "--theme": "--theme impact",
-    "--on": "--on 2026-03-15",
+    "--on": '--on "in 2 weeks"',
     "--since": "--since 2026-01-01",
     "--email": "--email dana@example.com",
     "--role": '--role "Senior engineer"',
@@ -55,6 +62,8 @@ EXAMPLES = {
     "--aspirations": '--aspirations "Lead a product team"',
     "--cadence": "--cadence monthly",
     "--notes": '--notes "Prefers written feedback"',
+    "--status": '--status "at risk"',
+    "--to": "--to dana@example.com",
 }
 """How each option is given, for the sentence that says one is missing its value."""
 NEEDS = {
@@ -105,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("resume", help="reopen the most recent unfinished meeting where it stopped")
     meetings.add_commands(commands)
     actions.add_commands(commands)
+    plans.add_commands(commands)
     people.add_commands(commands)
     sync.add_commands(commands)
     doctor.add_commands(commands)

@@ -154,7 +154,7 @@ def _read_date(spoken: str, shown: str, today: date, day_first: bool) -> date | 
         if count is None:
             return None
         if match[2].startswith("month"):
-            return _months_later(today, count)
+            return months_later(today, count)
         return today + timedelta(days=count * 7 if match[2].startswith("week") else count)
     period = _SHORT_END.get(spoken)
     if period is None and (match := _END_OF.fullmatch(spoken)):
@@ -252,7 +252,7 @@ def parse_past_day(text: str, today: date, day_first: bool = True) -> date:
         count = int(match[1]) if match[1].isdigit() else NUMBER_WORDS.get(match[1])
         if count is not None:
             try:
-                found = _months_later(today, -count) if match[2].startswith("month") else today - timedelta(
+                found = months_later(today, -count) if match[2].startswith("month") else today - timedelta(
                     days=count * 7 if match[2].startswith("week") else count
                 )
             except (OverflowError, ValueError):
@@ -306,7 +306,7 @@ def _quarter_end(quarter: int, year_text: str | None, today: date, shown: str) -
     return last if year_text is not None or last >= today else last.replace(year=last.year + 1)
 
 
-def _months_later(today: date, count: int) -> date:
+def months_later(today: date, count: int) -> date:
     """The same day `count` months on, or that month's last day when it is shorter."""
     month_index = today.month - 1 + count
     year, month = today.year + month_index // 12, month_index % 12 + 1

@@ -50,7 +50,7 @@ def styles_dir() -> Path:
 
 
 def settings_path(root: Path) -> Path:
-    """The manager's settings (name, date order, what the email holds), which travel with the meetings."""
+    """The manager's settings (name, date order, what the email holds and its wording), which travel with the meetings."""
     return root / "settings.json"
 
 

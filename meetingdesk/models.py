@@ -1,4 +1,4 @@
-"""The records MeetingDesk keeps: agendas, meetings, their sections, priorities and actions.
+"""The records MeetingDesk keeps: agendas, meetings, their sections, goals (goal_records.py) and actions.
 
 Pure data with a few rules that belong to the data itself (the close check, open
 actions). Nothing here touches the disk or imports Textual.
@@ -8,13 +8,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, computed_field, model_validator
+from pydantic import AwareDatetime, Field, ValidationError, computed_field, model_validator
 
+from meetingdesk.goal_records import (  # noqa: F401 - the models are imported from here
+    CADENCES,
+    GOAL_KINDS,
+    FINISHED,
+    GOAL_STATUSES,
+    Cadence,
+    GoalBefore,
+    GoalKind,
+    GoalStatus,
+    Milestone,
+    Priority,
+)
 from meetingdesk.ids import MEETING_ID, new_id
 from meetingdesk.merge_state import SyncInfo
+from meetingdesk.records import Record, utc_now  # noqa: F401
 from meetingdesk.timer import MAX_SECTION_SECONDS, planned_moment
 
 SCHEMA_VERSION = 2
@@ -24,29 +37,6 @@ A field added with a default needs no bump: a MeetingDesk that does not know it 
 
 MAX_MEETING_MINUTES = 8 * 60
 """The longest meeting MeetingDesk runs, and what an agenda must plan less than: longer is a typo."""
-
-
-class Record(BaseModel):
-    """What every saved record shares: numbers must be finite (JSON's Infinity and NaN are refused).
-
-    Fields this MeetingDesk does not know (written by a newer one) are kept on load and
-    written back on save, never dropped.
-    """
-
-    model_config = ConfigDict(allow_inf_nan=False, extra="allow")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _not_what_it_works_out(cls, data: object) -> object:
-        # A value the record works out itself (a computed field, written for other tools) is not read back.
-        if isinstance(data, dict) and cls.model_computed_fields:
-            return {key: value for key, value in data.items() if key not in cls.model_computed_fields}
-        return data
-
-
-def utc_now() -> datetime:
-    """The current time, timezone-aware, in UTC."""
-    return datetime.now(timezone.utc)
 
 
 class AgendaSection(Record):
@@ -76,6 +66,8 @@ class Agenda(Record):
     """The sections in the order they are run."""
     source: str = ""
     """Where the agenda came from: "built-in" or the path of the manager's file."""
+    cadence: Cadence | None = None
+    """How often the agenda suggests checking in, when it says (a "Check-in cadence:" line)."""
 
     @property
     def total_minutes(self) -> int:
@@ -117,30 +109,11 @@ class SectionRecord(Record):
         return self
 
 
-class Priority(Record):
-    """A priority both people agreed on."""
-
-    id: str = Field(default_factory=new_id, min_length=1)
-    text: str
-    """What matters, in a sentence."""
-    measure: str = ""
-    """How both will know it is achieved (optional)."""
-    due: date | None = None
-    """When it should be achieved (optional)."""
-    kind: GoalKind = "goal"
-    """"goal", or "stretch assignment": a short, visible assignment that grows the person (a micro-experience)."""
-    outcome: str = ""
-    """For a stretch assignment: how it went, once it is done."""
-
-
 VAGUE_PHRASES = ("look into", "think about", "try to", "consider", "explore", "maybe", "if possible")
 """Openings that make an action impossible to check off."""
 
 
 CarryDecision = Literal["undecided", "kept", "done", "dropped"]
-GoalKind = Literal["goal", "stretch assignment"]
-GOAL_KINDS: tuple[GoalKind, ...] = ("goal", "stretch assignment")
-"""Every kind of goal, the usual one first."""
 
 ActionStatus = Literal["open", "done", "dropped"]
 
@@ -242,7 +215,7 @@ class Amendment(Record):
 
 
 class Meeting(Record):
-    """One conversation with one person: its agenda, clock, notes, priorities and actions."""
+    """One conversation with one person: its agenda, clock, notes, goals and actions."""
 
     schema_version: int = Field(default=SCHEMA_VERSION, ge=1, strict=True)
     """The file format version this meeting was written with: a whole number from 1 (-1.0 or true is refused, not guessed at)."""
@@ -278,11 +251,14 @@ class Meeting(Record):
     paused: bool = False
     """True when the manager paused the clock."""
     priorities: list[Priority] = Field(default_factory=list)
-    """Priorities both agreed, in the order the manager arranged them."""
+    """The goals: carried from earlier meetings and agreed here, in the order the manager arranged them."""
     actions: list[ActionItem] = Field(default_factory=list)
     """Actions agreed, in the order the manager arranged them (carried ones included)."""
-    previous_priorities: list[Priority] = Field(default_factory=list)
-    """The priorities agreed at the last meeting with the same person, shown for reference."""
+    next_check_in: date | None = None
+    """The day agreed for the next check-in with the person, when agreed."""
+    cadence: Cadence | None = None
+    """How often to check in with the person from this meeting on: when it starts, the person's
+    cadence or else the agenda's suggestion; the manager may change it at the close. None: not said."""
     follows: str | None = None
     """The id of the meeting this one follows up, if any."""
     amendments: list[Amendment] = Field(default_factory=list)
@@ -334,9 +310,9 @@ class Meeting(Record):
 
     def close_problems(self) -> list[CloseProblem]:
         """What is missing before the summary can go out, each with the item to fix, in screen order."""
-        problems: list[CloseProblem] = []
-        if not self.priorities:
-            problems.append(CloseProblem("No agreed priority: add at least one the two of you agreed on.", "priorities"))
+        from meetingdesk.goals import check_in_problems, goal_problems
+
+        problems = [CloseProblem(text, "priorities", index) for text, index in goal_problems(self)]
         for index, action in enumerate(self.actions):
             label = f"“{action.text}”"
 
@@ -355,7 +331,8 @@ class Meeting(Record):
             phrase = action.vague_phrase
             if phrase:
                 problem(f"says “{phrase}”: say what will be done, so it can be checked off.")
-        return problems
+        # The goals list shows the next check-in: Fix them lands there.
+        return problems + [CloseProblem(text, "priorities") for text in check_in_problems(self)]
 
     def unticked_prompts(self) -> list[tuple[str, str]]:
         """(section title, prompt) for every prompt not ticked off, in agenda order: a reminder, never a problem."""
@@ -415,6 +392,7 @@ def meeting_from_agenda(
         agenda_name=agenda.name,
         agenda_title=agenda.title,
         purpose=agenda.purpose,
+        cadence=agenda.cadence,
         sections=[
             SectionRecord(
                 title=section.title,

@@ -311,6 +311,10 @@ def changed_profile(profile: Profile, now: datetime, meeting_id: str | None = No
             tidied[name] = tuple(dict.fromkeys(tidy_text(role) for role in roles if tidy_text(role)))
         elif name == "notes":
             tidied[name] = value.strip()
+        elif name == "cadence" and tidy_text(value):
+            from meetingdesk.goals import parse_cadence  # the one list of cadences (loads the models: only when set)
+
+            tidied[name] = parse_cadence(value)
         else:
             tidied[name] = tidy_text(value)
     updated = replace(profile, **tidied, updated_at=now)

@@ -81,9 +81,8 @@ class Preparing:
         return since, live_entries(entries, since + timedelta(days=1) if since else None)
 
     def goals_to_review(self, person: str) -> list[Priority]:
-        """The goals agreed at the latest meeting with `person` where any were agreed."""
-        rows = self.store.rows(person=person, with_priorities=True, limit=1)
-        return list(self.store.load(rows[0].id).priorities) if rows else []
+        """`person`'s goals not achieved or dropped yet, from every earlier meeting, oldest first."""
+        return [goal for _, _, goal in self.plans.active_goals(person)]
 
     def open_actions_of(self, person: str) -> list[ActionItem]:
         """Actions from meetings with `person` still open, as the agenda lists them."""
@@ -93,7 +92,8 @@ class Preparing:
 
     def brief(self, person: str) -> Brief:
         """Everything the prep screen and the live panel show about `person`; what can't be read is said in `problems`."""
-        from meetingdesk.summary import summary_text
+        from meetingdesk.email_draft import EmailWording
+        from meetingdesk.summary import email_body
 
         brief = Brief(person=person, since=None)
         try:
@@ -104,7 +104,8 @@ class Preparing:
         try:
             brief.goals = self.goals_to_review(person)
             held = [row for row in self.store.rows(person=person) if row.status == "ended"]
-            brief.last_summary = summary_text(self.store.load(held[0].id)) if held else ""
+            # The summary itself: no subject, greeting or sign-off around it.
+            brief.last_summary = email_body(self.store.load(held[0].id), EmailWording("", "")) if held else ""
         except StoreError as error:
             brief.problems.append(str(error))
         brief.open_actions = self.search.actions(person=person)

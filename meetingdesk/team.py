@@ -46,6 +46,10 @@ class Team:
         """Today in the manager's time zone, from the clock."""
         return self.clock().astimezone().date()
 
+    def cadences(self) -> dict[str, str]:
+        """Each person's own check-in cadence, from their profile, by name key (those without one left out)."""
+        return {name_key(row.name): row.cadence for row in self.store.team.index.rows() if row.cadence}
+
     # --- who is who ---
 
     def known(self) -> list[str]:
@@ -100,8 +104,9 @@ class Team:
     def update_profile(self, name: str, meeting_id: str | None = None, **values: str) -> Profile:
         """Set profile fields (see `people.PROFILE_FIELDS`); changes to role, target roles and
         aspirations are kept with the day, and the meeting they came from."""
-        self._ensure(name)
         now = self.clock()
+        changed_profile(Profile(name=name), now, meeting_id, **values)  # refuse what can't be kept before writing anything
+        self._ensure(name)
 
         def edit(record: PersonRecord):
             profile, changes = changed_profile(record.profile, now, meeting_id, **values)
@@ -163,7 +168,12 @@ class Team:
         return found[0]
 
     def landscape(self) -> list[Standing]:
-        """Everyone known, by name: role and target roles, last and next meeting, open and overdue actions."""
+        """Everyone known, by name: role and target roles, last and next meeting, open and overdue actions, goals at risk."""
+        from meetingdesk.storage.plans import Plans
+
+        plans = Plans(self.store.index)
+        at_risk = plans.goals_at_risk()
+        check_ins = {name_key(due.person): due.next_check_in for due in plans.check_ins(cadences=self.cadences())}
         rows = {name_key(row.name): row for row in self.store.team.index.rows()}
         counts = self.store.team.index.entry_counts()
         days = self.search_meetings.meeting_days()
@@ -187,9 +197,10 @@ class Team:
                     target_roles=row.target_roles if row else (),
                     cadence=row.cadence if row else "",
                     last_meeting=last,
-                    next_meeting=planned,
+                    next_meeting=planned or check_ins.get(key),
                     open_actions=open_count,
                     overdue_actions=overdue,
+                    goals_at_risk=at_risk.get(key, 0),
                     evidence=counts.get(row.file, 0) if row else 0,
                 )
             )
@@ -239,10 +250,12 @@ class Standing:
     last_meeting: date | None
     """The day of the latest meeting held with them."""
     next_meeting: date | None
-    """The day of the next meeting planned with them."""
+    """The day of the next meeting planned with them, else of the next check-in (agreed, or due by the cadence)."""
     open_actions: int
     """Actions from meetings with them still open."""
     overdue_actions: int
     """Of those, how many are past their deadline."""
+    goals_at_risk: int
+    """Their goals not achieved or dropped whose latest status is "at risk" or "off track"."""
     evidence: int
     """Entries in their evidence log."""

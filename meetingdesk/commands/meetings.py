@@ -8,7 +8,7 @@ import sys
 from meetingdesk.commands import CommandError, open_desk
 from meetingdesk.commands.output import check_format, check_limit, cell, iso, print_json, print_table
 
-FORMAT_EXTENSIONS = {"markdown": "md", "text": "txt"}
+FORMAT_EXTENSIONS = {"markdown": "md", "text": "txt", "ics": "ics", "eml": "eml"}
 """The file extension of each summary format."""
 
 
@@ -33,9 +33,14 @@ def add_commands(commands) -> None:
     export = commands.add_parser("export", help="write summaries or a JSON export to files")
     export.add_argument("id", nargs="?", metavar="ID", help="the meeting id, or its first few characters")
     export.add_argument("--all", action="store_true", help="every meeting instead of one")
-    export.add_argument("--format", metavar="markdown|text|json", help="markdown or text summaries, or json to import elsewhere")
+    export.add_argument(
+        "--format",
+        metavar="markdown|text|json|ics|eml",
+        help="markdown or text summaries, json to import elsewhere, ics for the next check-in, eml for an email draft",
+    )
     export.add_argument("--out", metavar="PATH", help="the file to write; with --all and markdown or text, a folder")
     export.add_argument("--include-private", action="store_true", help="include your private notes")
+    export.add_argument("--to", metavar="ADDRESS", help="with eml: the person's email address for the To line")
     export.add_argument("--with-time", action="store_true", help="include the time table in text (markdown always has it)")
 
     importing = commands.add_parser("import", help="add the meetings of a JSON export to the data folder")
@@ -121,7 +126,7 @@ def _renderer(desk, output: str, with_time: bool):
     from meetingdesk.summary import summary_markdown, summary_text
 
     if output == "text":
-        return partial(summary_text, with_time=with_time or desk.settings.time_in_email)
+        return partial(summary_text, with_time=with_time or desk.settings.time_in_email, wording=desk.settings.wording)
     return summary_markdown
 
 
@@ -133,11 +138,17 @@ def export_meetings(args: argparse.Namespace) -> int:
     from meetingdesk.summary import summary_filename
     from meetingdesk.storage.transfer import export_json
 
-    output = check_format(args.format, ("markdown", "text", "json"))
+    output = check_format(args.format, ("markdown", "text", "json", "ics", "eml"))
     if args.all and args.id:
         raise CommandError("Give either a meeting ID or --all, not both.")
     if not args.all and not args.id:
         raise CommandError("Say what to export: a meeting ID, or --all for every meeting.")
+    if output in ("ics", "eml") and args.all:
+        raise CommandError(f"--format {output} writes one meeting: give its ID instead of --all.")
+    if args.to is not None and output != "eml":
+        raise CommandError("--to goes with --format eml only: it is the To line of the email draft.")
+    if output == "eml" and args.include_private:
+        raise CommandError("An email draft never holds private notes: leave out --include-private.")
     if not args.out:
         raise CommandError("Say where to write with --out PATH (a file; with --all and markdown or text, a folder).")
     out = Path(args.out).expanduser()
@@ -148,6 +159,10 @@ def export_meetings(args: argparse.Namespace) -> int:
         raise CommandError(
             f"The folder {out.parent} does not exist: create it first, or give --out a path in a folder that exists."
         )
+    if output in ("ics", "eml"):
+        from meetingdesk.commands.plans import export_one
+
+        return export_one(args.id, output, out, args.to)
 
     desk = open_desk()
     store = desk.store
@@ -193,6 +208,11 @@ def export_meetings(args: argparse.Namespace) -> int:
             target = out / summary_filename(meeting, extension) if out.is_dir() else out
             write_private_file(target, render(meeting, include_private=args.include_private))
             written.append(target)
+            beside = target.with_suffix(".ics")
+            if meeting.next_check_in is not None and beside != target:
+                # The next check-in goes beside the summary, for the manager's calendar.
+                write_private_file(beside, desk.calendar_file(meeting))
+                written.append(beside)
     for path in written:
         print(path)
     if args.all and not meetings and not failed:

@@ -110,6 +110,7 @@ def list_people(args: argparse.Namespace) -> int:
                     "next_meeting": s.next_meeting.isoformat() if s.next_meeting else None,
                     "open_actions": s.open_actions,
                     "overdue_actions": s.overdue_actions,
+                    "goals_at_risk": s.goals_at_risk,
                     "evidence": s.evidence,
                 }
                 for s in standings
@@ -120,7 +121,7 @@ def list_people(args: argparse.Namespace) -> int:
         print('No one yet. Add someone with: meetingdesk profile --with "Dana Lee" --role "Engineer"')
         return 0
     print_table(
-        ("NAME", "ROLE → TARGET", "LAST MEETING", "NEXT MEETING", "OPEN", "OVERDUE", "LOGGED"),
+        ("NAME", "ROLE → TARGET", "LAST MEETING", "NEXT MEETING", "OPEN", "OVERDUE", "AT RISK", "LOGGED"),
         [
             (
                 cell(s.name, 30),
@@ -129,11 +130,12 @@ def list_people(args: argparse.Namespace) -> int:
                 s.next_meeting.isoformat() if s.next_meeting else "–",
                 str(s.open_actions),
                 str(s.overdue_actions),
+                str(s.goals_at_risk),
                 str(s.evidence),
             )
             for s in standings
         ],
-        right=(4, 5, 6),
+        right=(4, 5, 6, 7),
     )
     return 0
 

@@ -11,6 +11,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from meetingdesk.screens.due import DueScreen
     from meetingdesk.screens.home import HomeScreen
     from meetingdesk.screens.last_meeting import LastMeetingScreen
     from meetingdesk.screens.live import LiveScreen
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from meetingdesk.screens.trash import TrashScreen
 
 __all__ = [
+    "DueScreen",
     "HomeScreen",
     "LastMeetingScreen",
     "LiveScreen",
@@ -36,6 +38,7 @@ __all__ = [
 ]
 
 _MODULES = {
+    "DueScreen": "due",
     "HomeScreen": "home",
     "LastMeetingScreen": "last_meeting",
     "LiveScreen": "live",

@@ -23,12 +23,13 @@ SHARED_IN_PRIVATE_SECTION_TITLES = ("Shared notes · only lines you share", "Sha
 class LivePeople:
     """Evidence, prep and private sections on the live screen."""
 
-    # f2-f4 are the live screen's own; f6 and f7 belong to the notes editor.
+    # f2-f4 are the live screen's own. The notes editor would take f5 and f6 (select a word, a line):
+    # these win while the live screen is on top.
     PEOPLE_BINDINGS = [
-        Binding("f5", "toggle_evidence", "Evidence", id="toggle_evidence", tooltip="Evidence since the last review, in place of the agenda"),
+        Binding("f5", "toggle_evidence", "Evidence", id="toggle_evidence", priority=True, tooltip="Evidence since the last review, in place of the agenda"),
         Binding("f8", "share_line", "Share line", id="share_line", tooltip="Move the private line under the cursor to the shared notes"),
         Binding("f9", "career_outcomes", "Career outcomes", id="career_outcomes", tooltip="The roles they aim for and their aspirations, kept in their profile"),
-        Binding("ctrl+s", "add_stretch", "Add stretch assignment", id="add_stretch", tooltip="A short, visible assignment that grows them, with its date"),
+        Binding("f6", "add_stretch", "Add stretch assignment", id="add_stretch", priority=True, tooltip="A short, visible assignment that grows them, with its date"),
     ]
 
     def show_people_part(self, section: SectionRecord) -> None:
@@ -105,7 +106,7 @@ class LivePeople:
         """Agree a stretch assignment: a goal of its own kind, with its date and, later, its outcome."""
         from meetingdesk.widgets.agreed_panel import AgreedPanel
 
-        self.query_one(AgreedPanel).add_priority(stretch=True)
+        self.query_one(AgreedPanel).add_goal(stretch=True)
 
     def action_career_outcomes(self) -> None:
         """Ask for the roles aimed for and the aspirations settled today, and keep them in the profile, from this meeting."""

@@ -1,8 +1,10 @@
-"""Everything about one person: their profile and how their aims changed, meetings, priorities, open actions, evidence log."""
+"""Everything about one person: their profile and how their aims changed, meetings, goals over time, open actions,
+the next check-in and the evidence log."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -19,9 +21,14 @@ from meetingdesk.errors import MeetingDeskError
 from meetingdesk.people import Change, Profile
 from meetingdesk.locations import styles_dir
 from meetingdesk.dates import format_date
-from meetingdesk.storage.search import ActionRow, PriorityEntry
+from meetingdesk.storage.search import ActionRow
 from meetingdesk.widgets.evidence_log import EvidenceLog
+from meetingdesk.widgets.goal_timeline import goal_timeline
 from meetingdesk.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from meetingdesk.goals import GoalPlan
+    from meetingdesk.storage.plans import CheckInDue
 
 
 def age_phrase(action: ActionRow, today: date) -> str:
@@ -41,7 +48,8 @@ def carry_phrase(action: ActionRow) -> str:
 
 
 class PersonScreen(Screen[None]):
-    """One person's profile, meetings (newest first, enter opens one), priorities, open actions and evidence log."""
+    """One person's profile, meetings (newest first, enter opens one), goals with their history, open actions and
+    evidence log."""
 
     CSS_PATH = styles_dir() / "person.tcss"
     BINDINGS = [
@@ -60,6 +68,7 @@ class PersonScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Content.styled(self.person, "bold $primary"), id="person-title")
+        yield Static("", id="check-in", markup=False)
         with Horizontal(id="person-body"):
             with Vertical(id="person-main"):
                 table: DataTable[Text | str] = DataTable(id="person-meetings", cursor_type="row", zebra_stripes=True)
@@ -73,7 +82,7 @@ class PersonScreen(Screen[None]):
                     yield Static("", id="profile", markup=False)
                     yield Static("How their role and aims changed", classes="heading")
                     yield Static("", id="history", markup=False)
-                    yield Static("Agreed priorities", classes="heading")
+                    yield Static("Goals", classes="heading")
                     yield Static("", id="priorities", markup=False)
                     yield Static("Open actions", classes="heading")
                     yield Static("", id="actions", markup=False)
@@ -137,27 +146,17 @@ class PersonScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="person-view")
     def _load(self) -> None:
         """Ask the index off the UI thread, then show what it says about this person."""
-        search = desk_app(self).desk.search
-        priorities = search.priorities_of(self.person)
-        actions = search.actions(person=self.person)
-        self.app.call_from_thread(self._show, priorities, actions)
+        desk = desk_app(self).desk
+        plans = desk.goal_plans(self.person, everything=True)
+        actions = desk.search.actions(person=self.person)
+        check_in = next(iter(desk.check_ins(self.person)), None)
+        self.app.call_from_thread(self._show, plans, actions, check_in)
 
-    def _show(self, priorities: list[tuple[date, list[PriorityEntry]]], actions: list[ActionRow]) -> None:
+    def _show(self, plans: list[GoalPlan], actions: list[ActionRow], check_in: CheckInDue | None) -> None:
         today = desk_app(self).desk.today()
+        self.query_one("#check-in", Static).update(_check_in_line(check_in, today))
+        self.query_one("#priorities", Static).update(goal_timeline(plans, today))
         lines: list[Content] = []
-        for day, items in priorities:
-            lines.append(Content.styled(format_date(day), "bold"))
-            for priority in items:
-                extra = [part for part in (priority.measure, f"by {format_date(priority.due)}" if priority.due else "") if part]
-                kind = ("stretch assignment: ", "$accent") if priority.kind == "stretch assignment" else ""
-                outcome = (f"\n    outcome: {priority.outcome}", "$text-muted") if priority.outcome else ""
-                lines.append(
-                    Content.assemble("  • ", kind, priority.text, (f" ({'; '.join(extra)})" if extra else "", "$text-muted"), outcome)
-                )
-        self.query_one("#priorities", Static).update(
-            Content("\n").join(lines) if lines else Content("No priorities agreed yet.")
-        )
-        lines = []
         for action in actions:
             due = f"due {format_date(action.due)}" if action.due else "no deadline"
             facts = [action.owner or "no owner", due, age_phrase(action, today)]
@@ -247,3 +246,11 @@ def history_lines(history: list[Change]) -> Content:
             )
         )
     return Content("\n").join(lines)
+
+def _check_in_line(check_in: CheckInDue | None, today: date) -> Content:
+    """"Next check-in: Mon 21 Dec 2026 (every 2 weeks)", marked when overdue."""
+    if check_in is None or check_in.next_check_in is None:
+        return Content.styled("No next check-in planned.", "$text-muted")
+    rhythm = f" ({check_in.cadence})" if check_in.cadence and check_in.cadence != "none" else ""
+    overdue = ("OVERDUE ", "bold $error") if check_in.is_overdue(today) else ""
+    return Content.assemble(overdue, f"Next check-in: {format_date(check_in.next_check_in)}{rhythm}")

@@ -25,7 +25,7 @@ from meetingdesk.team import Standing
 from meetingdesk.widgets.key_bar import KeyBar
 
 COLUMNS = (("name", "Name"), ("role", "Role → aiming for"), ("last", "Last met"), ("next", "Next meeting"),
-           ("open", "Open"), ("overdue", "Overdue"), ("logged", "Evidence"))  # fmt: skip
+           ("open", "Open"), ("overdue", "Overdue"), ("risk", "At risk"), ("logged", "Evidence"))  # fmt: skip
 """Each column's key and heading."""
 NEVER = date.max
 AIM_WIDTH = 38
@@ -35,6 +35,7 @@ SORTS = (
     ("last", "longest since the last meeting", lambda s: (s.last_meeting or date.min, s.name.casefold())),
     ("next", "next meeting soonest", lambda s: (s.next_meeting or NEVER, s.name.casefold())),
     ("overdue", "most overdue actions", lambda s: (-s.overdue_actions, -s.open_actions, s.name.casefold())),
+    ("risk", "most goals at risk", lambda s: (-s.goals_at_risk, s.name.casefold())),
     ("logged", "least evidence logged", lambda s: (s.evidence, s.name.casefold())),
 )
 """The orders `s` cycles through: column key, how the status line says it, the sort key."""
@@ -59,7 +60,7 @@ class TeamScreen(Screen[None]):
         Binding("l", "log_evidence", "Log evidence", id="team_log_evidence", tooltip="Log evidence about the highlighted person"),
         Binding("P", "prepare_meeting", "Prepare meeting", id="team_prepare_meeting", tooltip="Plan a meeting with the highlighted person"),
         Binding("n", "add_person", "Add person", id="add_person", tooltip="Add someone and what you know about them"),
-        Binding("s", "sort", "Sort", id="team_sort", tooltip="Order by name, last meeting, next meeting, overdue actions or evidence"),
+        Binding("s", "sort", "Sort", id="team_sort", tooltip="Order by name, last meeting, next meeting, overdue actions, goals at risk or evidence"),
     ]
 
     def __init__(self) -> None:
@@ -108,6 +109,7 @@ class TeamScreen(Screen[None]):
                 _next(standing.next_meeting, today),
                 str(standing.open_actions) if standing.open_actions else "–",
                 Text(str(standing.overdue_actions), style="bold red") if standing.overdue_actions else "–",
+                Text(str(standing.goals_at_risk), style="bold yellow") if standing.goals_at_risk else "–",
                 str(standing.evidence) if standing.evidence else Text("none", style="dim"),
             )
         names = [standing.name for standing in self.standings]

@@ -26,22 +26,6 @@ WIDEST = 64
 
 
 @dataclass(frozen=True)
-class PriorityEntry:
-    """An agreed priority as the person view lists it."""
-
-    text: str
-    """What matters, in a sentence."""
-    measure: str
-    """How both will know it is achieved ("" when not given)."""
-    due: date | None
-    """When it should be achieved."""
-    kind: str = "goal"
-    """"goal", or "stretch assignment"."""
-    outcome: str = ""
-    """How a stretch assignment went ("" until said)."""
-
-
-@dataclass(frozen=True)
 class ActionRow:
     """One action, as the newest meeting holding it has it."""
 
@@ -254,22 +238,6 @@ class Search:
             key: (None if latest is None else datetime.fromtimestamp(latest / 1_000_000).astimezone().date(), _date(planned))
             for key, latest, planned in self.index.cache.connection().execute(sql)
         }
-
-    def priorities_of(self, person: str) -> list[tuple[date, list[PriorityEntry]]]:
-        """The priorities agreed with `person` (any case), grouped by meeting day, newest first."""
-        sql = (
-            "SELECT m.started_at, m.created_at, g.text, g.measure, g.due, g.kind, g.outcome FROM goals AS g "
-            "JOIN meetings AS m ON m.id = g.meeting_id WHERE m.person_key = ? ORDER BY g.sort_key DESC, g.position"
-        )
-        grouped: list[tuple[date, list[PriorityEntry]]] = []
-        for started, created, text, measure, due, kind, outcome in self.index.cache.connection().execute(sql, (name_key(person),)):
-            day = datetime.fromisoformat(started or created).astimezone().date()
-            entry = PriorityEntry(text=text, measure=measure, due=_date(due), kind=kind, outcome=outcome)
-            if grouped and grouped[-1][0] == day:
-                grouped[-1][1].append(entry)
-            else:
-                grouped.append((day, [entry]))
-        return grouped
 
 
 def _date(value: str | None) -> date | None:

@@ -295,13 +295,10 @@ class Store:
             )
         return matches[0].id
 
-    def rows(self, person: str | None = None, limit: int | None = None, with_priorities: bool = False) -> list[MeetingRow]:
-        """Listed meetings, newest first; only `person`'s (any letter case) when given; at most `limit`.
-
-        With `with_priorities`, only meetings where priorities were agreed.
-        """
+    def rows(self, person: str | None = None, limit: int | None = None) -> list[MeetingRow]:
+        """Listed meetings, newest first; only `person`'s (any letter case) when given; at most `limit`."""
         self._require_open()
-        return self.index.rows(person, limit, with_priorities)
+        return self.index.rows(person, limit)
 
     def people(self) -> list[str]:
         """Everyone the manager has met, most recent first, each once (as last written)."""

@@ -335,8 +335,8 @@ def test_export_json_with_private_notes_on_request(capsys, meetings, tmp_path):
         (["export", "--all", "--format", "json"], "Say where to write with --out PATH"),
         (["export", "--format", "json", "--out", "x.json"], "Say what to export: a meeting ID, or --all"),
         (["export", "ID", "--all", "--format", "json", "--out", "x.json"], "Give either a meeting ID or --all, not both."),
-        (["export", "--all", "--out", "x.json"], "Say which format to write with --format markdown|text|json."),
-        (["export", "--all", "--format", "pdf", "--out", "x"], "--format must be markdown, text or json, not “pdf”."),
+        (["export", "--all", "--out", "x.json"], "Say which format to write with --format markdown|text|json|ics|eml."),
+        (["export", "--all", "--format", "pdf", "--out", "x"], "--format must be markdown, text, json, ics or eml, not “pdf”."),
         (["export", "nope", "--format", "text", "--out", "x.txt"], "No meeting has an id starting with “nope”."),
     ],
 )

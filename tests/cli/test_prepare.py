@@ -142,5 +142,6 @@ def test_the_brief_counts_evidence_from_the_last_review_on(store, clock) -> None
     brief = desk.brief("Dana Lee")
     assert brief.since == held.started_at.date()
     assert [(theme, [e.text for e in entries]) for theme, entries in brief.evidence] == [("learning", ["After the review"])]
-    assert [goal.text for goal in brief.goals] == ["Lead the Q1 launch"]
+    # Every goal still active, from every earlier meeting (each builder meeting agrees one of its own).
+    assert [goal.id for goal in brief.goals] == [goal.id for meeting in (review, held) for goal in meeting.priorities]
     assert brief.last_summary.startswith("Performance review with Dana Lee") and PRIVATE not in brief.last_summary

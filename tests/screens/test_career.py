@@ -34,7 +34,7 @@ async def test_a_career_discussion_updates_aims_and_agrees_a_stretch_assignment_
         await pilot.pause()
         assert "Dana Lee aims for Tech lead; Engineering manager." in notifications(app)
 
-        await pilot.press("ctrl+s")
+        await pilot.press("f6")
         await pilot.pause()
         assert "Add stretch assignment" in str(app.screen.query_one(".dialog-title", Static).render())
         await type_text(pilot, "Present the platform roadmap to the board")
@@ -62,7 +62,7 @@ async def test_a_career_discussion_updates_aims_and_agrees_a_stretch_assignment_
     assert (goal.kind, goal.outcome) == ("stretch assignment", "Board asked for a quarterly update from her")
     text = summary_text(record)
     assert (
-        "- Stretch assignment: Present the platform roadmap to the board — by Mon 15 Feb 2027 — "
+        "- Stretch assignment: Present the platform roadmap to the board — by Mon 15 Feb 2027 — new — "
         "outcome: Board asked for a quarterly update from her"
     ) in text
     assert "Stretch assignment: Present the platform roadmap" in agenda_text(record, goals=record.priorities)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from meetingdesk.app import MeetingDeskApp
-from meetingdesk.desk import Desk
 from meetingdesk.screens import HomeScreen, PrepScreen
 from meetingdesk.storage.store import Store
 from tests.builders import FakeClock, listed_people, notifications, type_text
