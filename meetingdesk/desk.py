@@ -225,12 +225,16 @@ class Desk(Preparing):
         """Mark the meeting ended now. The caller stops its clock first and saves it after."""
         meeting.status = "ended"
         meeting.ended_at = self.clock()
-        if meeting.cadence and meeting.cadence != self.team.cadences().get(name_key(meeting.person)):
-            # The rhythm agreed at the close becomes the person's own: `due` and the Team screen go by it.
-            try:
-                self.team.add_person(meeting.person, cadence=meeting.cadence)
-            except MeetingDeskError:
-                pass  # the profile can't be written now; the meeting itself still keeps the cadence
+        self.keep_cadence(meeting.person, meeting.cadence)
+
+    def keep_cadence(self, person: str, cadence: str | None) -> None:
+        """The rhythm agreed with `person` becomes their own (their profile's): `due`, Team and the next meeting go by it."""
+        if not cadence or cadence == self.team.cadences().get(name_key(person)):
+            return
+        try:
+            self.team.add_person(person, cadence=cadence)
+        except MeetingDeskError:
+            pass  # the profile can't be written now; the meeting itself still keeps the cadence
 
     def settle_origins(self, meeting: Meeting) -> list[str]:
         """Carried actions settled in this meeting are settled in the meetings they came from too.

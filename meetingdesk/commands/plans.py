@@ -9,6 +9,7 @@ from pathlib import Path
 
 from meetingdesk.commands import CommandError, open_desk
 from meetingdesk.commands.output import cell, check_format, print_json, print_table
+from meetingdesk.names import name_key
 
 
 def add_commands(commands) -> None:
@@ -121,13 +122,13 @@ def set_next_check_in(args: argparse.Namespace) -> int:
     today = desk.today()
     when = parse_deadline(args.on, today, desk.day_first()) if args.on is not None else None
     person = desk.person_named(args.person, "--with")
-    rows = desk.store.rows(person=person, limit=1)
+    rows = [row for row in desk.store.rows(person=person) if row.status != "planned"][:1]
     if not rows:
         raise CommandError(f"There is no meeting with {person} yet: the next check-in is set at the end of one.")
     if rows[0].status == "live":
         raise CommandError(f"The meeting with {rows[0].person} is still running: set the next check-in there (ctrl+s).")
     meeting = desk.store.load(rows[0].id)
-    cadence = cadence or meeting.cadence
+    cadence = cadence or desk.team.cadences().get(name_key(person)) or meeting.cadence
     if when is None:
         when = check_in_after(meeting.when.astimezone().date(), cadence)
 
@@ -136,6 +137,7 @@ def set_next_check_in(args: argparse.Namespace) -> int:
         return f"Next check-in: {format_date(when)}." if when else "No next check-in planned."
 
     desk.amend(meeting, change)
+    desk.keep_cadence(meeting.person, cadence)
     rhythm = f" ({cadence})" if cadence and cadence != "none" else ""
     told = format_date(when) if when else "none planned"
     print(f"Next check-in with {meeting.person}: {told}{rhythm}.")

@@ -249,7 +249,8 @@ class RecordScreen(RecordExports):
                 when = format_date(choice.next_check_in) if choice.next_check_in else "none planned"
                 return f"Next check-in: {when}."
 
-            self._amend(change)
+            if self._amend(change):
+                self.desk.keep_cadence(meeting.person, choice.cadence)
 
         suggest = lambda cadence: self.desk.suggested_check_in(meeting, cadence)  # noqa: E731
         self.app.push_screen(CheckInDialog(meeting.person, self._today(), meeting.cadence, meeting.next_check_in, suggest), chosen)

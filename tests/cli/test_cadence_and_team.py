@@ -93,3 +93,14 @@ def test_people_counts_the_goals_at_risk_from_their_latest_status(desk: Desk, ca
     code, out, _err = run(capsys, "people")
     assert "AT RISK" in out.splitlines()[0]
     assert date(2026, 3, 16).isoformat() in out
+
+
+def test_next_check_in_from_the_shell_skips_a_planned_meeting_and_keeps_the_cadence_as_the_persons(desk: Desk, capsys) -> None:
+    held(desk, "Dana Lee", cadence="monthly")
+    run(capsys, "prepare", "--agenda", "performance-review", "--with", "Dana", "--on", "2026-04-20")
+    code, out, err = run(capsys, "next-check-in", "--with", "Dana", "--cadence", "weekly")
+    assert (code, err) == (0, "")
+    assert "Mon 9 Mar 2026 (weekly)" in out, "a week after the meeting held, not after the one only planned"
+    assert desk.team.profile("Dana Lee").cadence == "weekly"
+    planned = [row for row in desk.store.rows(person="Dana Lee") if row.status == "planned"]
+    assert desk.store.load(planned[0].id).next_check_in is None, "the planned meeting is left as it was"

@@ -14,7 +14,7 @@ GOAL = "Run the Q1 planning review"
 
 
 def test_a_review_ends_with_a_next_check_in_and_the_follow_up_shows_its_goals(run, home: Path) -> None:
-    terminal = run("new", "--agenda", "performance-review", "--with", "Dana Lee")
+    terminal = run("new", "--agenda", "performance-review", "--with", "Dana Lee", "--manager", "Sam Rivera")
     terminal.wait_for("Performance review with Dana Lee")
     terminal.wait_for("Shared notes")
 

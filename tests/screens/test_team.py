@@ -25,10 +25,12 @@ def team_rows(app) -> list[list[str]]:
 
 
 async def test_team_lists_everyone_with_role_aims_meetings_and_overdue_actions_and_sorts(store: Store, clock: FakeClock) -> None:
-    from meetingdesk.models import ActionItem
+    from meetingdesk.models import ActionItem, Priority
 
     store.save(past_meeting(clock, 40, [ActionItem(text="Draft the plan", owner="Dana Lee", due=date(2026, 11, 1))]))
-    store.save(make_meeting("Bo Chen", 50))
+    bo = make_meeting("Bo Chen", 50)
+    bo.priorities = [Priority(text="Own the release checklist", status="at risk")]
+    store.save(bo)
     desk = Desk(store, clock)
     desk.team.add_person("Ana Souza", role="Analyst", target_roles="Data lead")
     desk.team.update_profile("Dana Lee", role="Engineer", target_roles="Tech lead; Manager")
@@ -39,9 +41,9 @@ async def test_team_lists_everyone_with_role_aims_meetings_and_overdue_actions_a
         await settle(pilot)
         assert isinstance(app.screen, TeamScreen)
         assert team_rows(app) == [
-            ["Ana Souza", "Analyst → Data lead", "never", "none planned", "–", "–", "none"],
-            ["Bo Chen", "–", "Fri 20 Nov 2026", "none planned", "–", "–", "1"],
-            ["Dana Lee", "Engineer → Tech lead; Manager", "Wed 14 Oct 2026", "none planned", "1", "1", "none"],
+            ["Ana Souza", "Analyst → Data lead", "never", "none planned", "–", "–", "–", "none"],
+            ["Bo Chen", "–", "Fri 20 Nov 2026", "none planned", "–", "–", "1", "1"],
+            ["Dana Lee", "Engineer → Tech lead; Manager", "Wed 14 Oct 2026", "none planned", "1", "1", "–", "none"],
         ]
         await pilot.press("s")  # longest since the last meeting first: never met, then October
         assert [row[0] for row in team_rows(app)] == ["Ana Souza", "Dana Lee", "Bo Chen"]
@@ -49,6 +51,10 @@ async def test_team_lists_everyone_with_role_aims_meetings_and_overdue_actions_a
         await pilot.press("s", "s")  # most overdue actions first
         assert [row[0] for row in team_rows(app)] == ["Dana Lee", "Ana Souza", "Bo Chen"]
         assert app.screen.query_one("#team", DataTable).cursor_row == 1, "the highlight stays on the same person"
+        await pilot.press("s")  # most goals at risk first
+        assert [row[0] for row in team_rows(app)][0] == "Bo Chen"
+        assert "by most goals at risk" in str(app.screen.query_one("#team-status", Static).render())
+        await pilot.press("s", "s", "s", "s", "s")  # round again to most overdue
         await pilot.press("up", "enter")
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen) and app.screen.person == "Dana Lee"
