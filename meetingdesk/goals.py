@@ -315,6 +315,8 @@ def plan_data(plan: GoalPlan) -> dict:
         "status": plan.status,
         "progress": plan.progress,
         "dropped_reason": goal.dropped_reason,
+        "kind": goal.kind,
+        "outcome": goal.outcome,
         "with": plan.person,
         "milestones": [
             {

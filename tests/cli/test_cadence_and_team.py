@@ -104,3 +104,14 @@ def test_next_check_in_from_the_shell_skips_a_planned_meeting_and_keeps_the_cade
     assert desk.team.profile("Dana Lee").cadence == "weekly"
     planned = [row for row in desk.store.rows(person="Dana Lee") if row.status == "planned"]
     assert desk.store.load(planned[0].id).next_check_in is None, "the planned meeting is left as it was"
+
+
+def test_a_stretch_assignment_is_a_goal_of_its_own_kind_in_goals_json(desk: Desk, capsys) -> None:
+    stretch = Priority(text="Present the roadmap to the board", due=date(2026, 4, 15), kind="stretch assignment", outcome="Asked back next quarter")
+    held(desk, "Dana Lee", goals=[stretch, Priority(text="Mentor Ana")])
+    code, out, _err = run(capsys, "goals", "--with", "dana", "--format", "json")
+    found = {goal["text"]: (goal["kind"], goal["outcome"], goal["due"]) for goal in json.loads(out)}
+    assert found == {
+        "Present the roadmap to the board": ("stretch assignment", "Asked back next quarter", "2026-04-15"),
+        "Mentor Ana": ("goal", "", None),
+    }
