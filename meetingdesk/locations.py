@@ -64,6 +64,11 @@ def trash_dir(root: Path) -> Path:
     return root / "trash"
 
 
+def deleted_dir(root: Path) -> Path:
+    """The tombstones of meetings deleted for good (ids and when, no notes): they travel, so no sync brings one back."""
+    return root / "deleted"
+
+
 def _folder_key(root: Path) -> str:
     """`<folder name>-<hash of its real path>`: one per data folder, so two never share machine state."""
     import hashlib

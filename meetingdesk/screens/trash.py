@@ -121,7 +121,7 @@ class TrashScreen(Screen[None]):
         if not yes:
             return
         try:
-            removed = empty_trash(self.store.root)
+            removed = empty_trash(self.store)
         except StoreError as error:
             self.notify(str(error), title="Empty trash", severity="error", timeout=12, markup=False)
         else:

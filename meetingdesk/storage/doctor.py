@@ -2,7 +2,7 @@
 
 Looks at permissions, caches left by an older MeetingDesk and this machine's index,
 temp files a killed save left, sync tools' conflict copies, meetings both listed and
-in the trash, files git left with conflict markers, unreadable files, and whether a
+in the trash, meetings deleted for good that a sync brought back, files git left with conflict markers, unreadable files, and whether a
 data folder kept in git merges with MeetingDesk's driver. Each finding carries the fix
 the running app would make, so `--fix` does exactly what was reported. Nothing here
 imports Textual.
@@ -142,6 +142,7 @@ class Doctor:
     # --- copies that need merging ---
 
     def _conflicts(self) -> list[Finding]:
+        from meetingdesk.storage.deleted import came_back, settle_deleted
         from meetingdesk.storage.reconcile import merge_conflict_copy, settle_both_places
 
         found: list[Finding] = []
@@ -149,6 +150,8 @@ class Doctor:
             found.append(Finding(f"{path.name} is a sync tool's conflict copy of a meeting, not merged yet.", self._fixed_by(merge_conflict_copy, path)))
         for meeting_id in listed_and_trashed(self.root):
             found.append(Finding(f"Meeting {meeting_id} is both listed and in the trash.", self._fixed_by(settle_both_places, meeting_id)))
+        for meeting_id in came_back(self.root):
+            found.append(Finding(f"Meeting {meeting_id} was deleted for good, but a sync brought its file back.", self._fixed_by(settle_deleted, meeting_id)))
         return found
 
     def _fixed_by(self, fix: Callable, subject) -> Callable[[], str]:

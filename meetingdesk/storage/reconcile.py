@@ -1,4 +1,5 @@
-"""Putting a data folder back together after a sync: conflict copies merged, no meeting both listed and in the trash.
+"""Putting a data folder back together after a sync: conflict copies merged, what was deleted for good removed
+again, no meeting both listed and in the trash.
 
 Run by the store whenever the meetings or the trash folder changed since it last
 looked (at start, and every second in the running app). What it did is told in
@@ -42,11 +43,17 @@ def listed_and_trashed(root: Path) -> list[str]:
 
 
 def reconcile(store: Store) -> set[str]:
-    """Merge every conflict copy into its meeting and settle every meeting found in both places; the ids changed."""
+    """Merge every conflict copy into its meeting, remove again what was deleted for good (storage/deleted.py) and
+    settle every meeting found in both places; the ids changed."""
     changed: set[str] = set()
     for path in conflict_copies(store.root):
         meeting_id = merge_conflict_copy(store, path)
         if meeting_id is not None:
+            changed.add(meeting_id)
+    from meetingdesk.storage.deleted import came_back, settle_deleted
+
+    for meeting_id in came_back(store.root):
+        if settle_deleted(store, meeting_id):
             changed.add(meeting_id)
     for meeting_id in listed_and_trashed(store.root):
         if settle_both_places(store, meeting_id):

@@ -22,6 +22,7 @@ from meetingdesk.ids import MEETING_ID
 from meetingdesk.locations import (
     GITIGNORE,
     copies_path,
+    deleted_dir,
     damaged_dir,
     exports_dir,
     meetings_dir,
@@ -134,11 +135,16 @@ class Store:
         return self.index.needs_reading
 
     def changed_underneath(self) -> bool:
-        """True when the meetings or the trash folder changed since the last look, or the index was deleted (a few stats)."""
+        """True when the meetings, the trash or the deleted folder changed since the last look, or the index was deleted
+        (a few stats)."""
         self._require_open()
         if self.index.missing() or not self.index.up_to_date():
             return True
-        return self.index.recorded("trash") != stamp_text(folder_stamp(trash_dir(self.root)))
+        return any(self.index.recorded(name) != stamp_text(folder_stamp(folder)) for name, folder in self._side_folders())
+
+    def _side_folders(self) -> tuple[tuple[str, Path], ...]:
+        """The folders beside meetings/ whose changes mean a look: the trash and the tombstones of what was deleted."""
+        return (("trash", trash_dir(self.root)), ("deleted", deleted_dir(self.root)))
 
     def written_elsewhere(self) -> set[str]:
         """The meetings another process on this machine (a shell command, another window) saved or read in since the last call."""
@@ -156,13 +162,14 @@ class Store:
         from meetingdesk.storage.reconcile import reconcile
 
         with self._looking:
-            trash = folder_stamp(trash_dir(self.root))
+            before = {name: folder_stamp(folder) for name, folder in self._side_folders()}
             changed = reconcile(self)
             if self.index.missing():
                 self.index.cache.start_over()
             changed |= self.index.catch_up(progress)
-            if folder_stamp(trash_dir(self.root)) == trash:
-                self.index.record("trash", trash)
+            for name, folder in self._side_folders():
+                if folder_stamp(folder) == before[name]:
+                    self.index.record(name, before[name])
             self.team.catch_up()
         return changed
 

@@ -249,6 +249,10 @@ def import_meetings(store: Store, export: Export) -> ImportReport:
             to_write.append(merged)
             report.merged += 1
     store.put_many(to_write)
+    from meetingdesk.storage.deleted import unbury
+
+    for meeting in to_write:
+        unbury(store.root, meeting.id)  # imported on purpose: no longer deleted for good
     report.imported = len(to_write)
     if export.people:
         report.people = import_people(store.team, export.people, export.include_private)

@@ -5,7 +5,8 @@ readable by its owner only, moves into the trash folder with the time it was tra
 stamped in it (`trashed_at`), and its row leaves the index. That stamp is the
 tombstone: a machine that still has the meeting listed can't bring it back by a sync,
 because a meeting found both listed and in the trash stays where its latest move put it
-(storage/reconcile.py). Restoring saves it back through the store. Nothing here imports
+(storage/reconcile.py). Emptying the trash leaves a tombstone of its own, without the
+notes (storage/deleted.py). Restoring saves it back through the store. Nothing here imports
 Textual.
 """
 
@@ -125,14 +126,19 @@ def restore(store: Store, meeting_id: str) -> Meeting:
     return meeting
 
 
-def empty_trash(root: Path) -> int:
+def empty_trash(store: Store) -> int:
     """Delete for good every meeting the trash lists (files it can't read stay); returns how many went.
 
-    StoreError when one can't be removed: those before it are gone, the rest stay.
+    Each leaves a tombstone first (storage/deleted.py), so a copy on another machine can't
+    come back. StoreError when one can't be removed: those before it are gone, the rest stay.
     """
+    from meetingdesk.storage.deleted import bury
+
+    root = store.root
     removed = 0
     for entry in trashed(root):
         try:
+            bury(store, _read(entry.path))
             entry.path.unlink()
         except FileNotFoundError:
             continue

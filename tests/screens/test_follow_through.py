@@ -139,4 +139,5 @@ async def test_the_trash_can_be_emptied_after_confirming(store: Store, clock) ->
         await pilot.pause()
         assert "The trash is empty." in screen_text(app)
     assert not list((store.root / "trash").glob("*.json"))
+    assert len(list((store.root / "deleted").glob("*.json"))) == 2, "a tombstone each, so no sync brings them back"
     assert store.has(kept.id)
