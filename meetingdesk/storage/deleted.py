@@ -109,7 +109,9 @@ def settle_deleted(store: Store, meeting_id: str) -> bool:
             continue
         if path.parent == meetings_dir(store.root):
             store.files.copies.drop(meeting_id)
-        store.news.append(f"Meeting {meeting_id[:8]} with {meeting.person} came back with a sync, but it was deleted for good on {when}: removed again.")
+        store.news.append(
+            f"Meeting {meeting_id[:8]} with {meeting.person} was deleted for good on {when}, so the copy a sync left here was removed too."
+        )
         done = True
     return done
 

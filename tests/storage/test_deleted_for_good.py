@@ -52,7 +52,7 @@ def test_an_old_copy_brought_back_by_a_sync_is_removed_again_and_never_listed(tw
     reopened = machine(first.root, "aaaaaaaa")
 
     assert reopened.rows() == [] and not file_of(first, meeting).exists()
-    assert any("deleted for good" in sentence and "removed again" in sentence for sentence in reopened.news)
+    assert any("deleted for good" in sentence and "was removed too" in sentence for sentence in reopened.news)
 
 
 def test_an_old_copy_in_the_trash_of_the_other_machine_is_removed_too(two) -> None:
@@ -120,7 +120,7 @@ def test_doctor_finds_a_meeting_that_came_back_and_fix_removes_it(two) -> None:
     doctor = Doctor(first.root)
     found = [finding for finding in doctor.examine() if "was deleted for good, but a sync brought its file back" in finding.problem]
     assert len(found) == 1 and found[0].fix is not None
-    assert "removed again" in found[0].fix()
+    assert "was removed too" in found[0].fix()
     doctor.finish()
     assert not file_of(first, meeting).exists()
     assert not any("deleted for good" in finding.problem for finding in Doctor(first.root).examine())
