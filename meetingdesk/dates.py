@@ -306,6 +306,20 @@ def _quarter_end(quarter: int, year_text: str | None, today: date, shown: str) -
     return last if year_text is not None or last >= today else last.replace(year=last.year + 1)
 
 
+def check_in_after(day: date, cadence: str | None) -> date | None:
+    """The next check-in `cadence` puts after `day`; None for no cadence.
+
+    A month later keeps the day of the month where the month has it (31 Jan → 28 Feb).
+    """
+    if cadence in (None, "none"):
+        return None
+    if cadence == "weekly":
+        return date.fromordinal(day.toordinal() + 7)
+    if cadence == "every 2 weeks":
+        return date.fromordinal(day.toordinal() + 14)
+    return months_later(day, 1 if cadence == "monthly" else 3)
+
+
 def months_later(today: date, count: int) -> date:
     """The same day `count` months on, or that month's last day when it is shorter."""
     month_index = today.month - 1 + count

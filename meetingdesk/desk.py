@@ -321,7 +321,7 @@ class Desk(Preparing):
 
     def suggested_check_in(self, meeting: Meeting, cadence: Cadence | None = None) -> date | None:
         """The next check-in `cadence` (else the meeting's) puts after the meeting's day; None without a cadence."""
-        from meetingdesk.goals import check_in_after
+        from meetingdesk.dates import check_in_after
 
         day = meeting.when.astimezone().date() if meeting.started_at else self.today()
         return check_in_after(day, cadence or meeting.cadence)

@@ -16,7 +16,7 @@ from datetime import date
 
 from meetingdesk.errors import MeetingDeskError
 from meetingdesk.models import CADENCES, FINISHED, GOAL_STATUSES, Cadence, GoalBefore, GoalStatus, Meeting, Priority
-from meetingdesk.dates import format_date, months_later
+from meetingdesk.dates import format_date
 
 
 class PlanError(MeetingDeskError, ValueError):
@@ -85,20 +85,6 @@ def parse_cadence(text: str) -> Cadence:
         return found[0]
     shown = text.strip() or "(nothing)"
     raise PlanError(f"“{shown}” is not a check-in cadence: use {CADENCE_CHOICES}.")
-
-
-def check_in_after(day: date, cadence: Cadence | None) -> date | None:
-    """The next check-in `cadence` puts after `day`; None for no cadence.
-
-    A month later keeps the day of the month where the month has it (31 Jan → 28 Feb).
-    """
-    if cadence in (None, "none"):
-        return None
-    if cadence == "weekly":
-        return date.fromordinal(day.toordinal() + 7)
-    if cadence == "every 2 weeks":
-        return date.fromordinal(day.toordinal() + 14)
-    return months_later(day, 1 if cadence == "monthly" else 3)
 
 
 # --- one check-in ------------------------------------------------------------------

@@ -111,7 +111,8 @@ def list_due(args: argparse.Namespace) -> int:
 def set_next_check_in(args: argparse.Namespace) -> int:
     """`meetingdesk next-check-in`: record the next check-in (and cadence) on the person's latest meeting."""
     from meetingdesk.dates import format_date, parse_deadline
-    from meetingdesk.goals import check_in_after, parse_cadence
+    from meetingdesk.dates import check_in_after
+    from meetingdesk.goals import parse_cadence
 
     if not args.person:
         raise CommandError('next-check-in needs the person, e.g. meetingdesk next-check-in --with "Dana Lee" --on "in 2 weeks".')

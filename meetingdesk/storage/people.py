@@ -1,7 +1,7 @@
 """One small TinyDB database per person: their profile and their evidence log, in `people/<slug>.json`.
 
 One file per person, so two machines editing different people never touch the same
-file. TinyDB reads and writes through `AtomicStorage`, which writes with the one
+file. TinyDB reads and writes through `AtomicStorage` (person_db.py), which writes with the one
 atomic writer (temp file, fsync, rename; 0600 in a 0700 folder): a `kill -9` in the
 middle of `meetingdesk log` leaves the old file or the new one, never half of each.
 A lock per person keeps two processes from each reading, changing and writing the
@@ -10,16 +10,11 @@ same file at once. Nothing here imports Textual or pydantic.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from tinydb import TinyDB
-from tinydb.middlewares import CachingMiddleware
-from tinydb.storages import Storage
+from typing import TYPE_CHECKING, Any
 
 from meetingdesk.locations import damaged_dir, locks_dir, people_dir
 from meetingdesk.people import PERSON_FORMAT, Change, Entry, Profile, UnreadablePerson, person_slug
@@ -31,54 +26,15 @@ from meetingdesk.storage.files import (
     file_stat,
     holding_lock,
     move_aside,
-    write_private_file,
 )
 from meetingdesk.storage.index import folder_stamp
 from meetingdesk.storage.people_index import PeopleIndex
 
+if TYPE_CHECKING:  # TinyDB loads when a database is read or changed, not when the app starts
+    from tinydb import TinyDB
+
 PROFILE, EVIDENCE, META = "profile", "evidence", "meta"
 """The database's tables: the one profile document (with its history of changes), the entries, the format."""
-
-
-class AtomicStorage(Storage):
-    """TinyDB's storage for a person's file: read whole, written whole through `write_private_file`.
-
-    Reading a file that is not JSON raises DamagedFile; a missing file reads as empty.
-    """
-
-    def __init__(self, path: str | Path) -> None:
-        super().__init__()
-        self.path = Path(path)
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        try:
-            data = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            raise StoreError(f"MeetingDesk can't read {self.path} ({error.strerror or error}): check that you own it.") from error
-        if not data.strip():
-            raise DamagedFile(f"{self.path} is empty")
-        try:
-            raw = json.loads(data)
-        except (ValueError, RecursionError):
-            raise DamagedFile(f"{self.path} is not valid JSON") from None
-        if not isinstance(raw, dict) or not all(isinstance(table, dict) for table in raw.values()):
-            raise DamagedFile(f"{self.path} is not a person's database")
-        return raw
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        write_private_file(self.path, database_text(data))
-
-
-def database_text(data: dict[str, dict[str, Any]]) -> str:
-    """The database as JSON with one document per line: quick to write, and a line-wise merge sees each entry apart."""
-    dump = json.JSONEncoder(ensure_ascii=False).encode
-    tables = []
-    for name, table in data.items():
-        documents = ",\n".join(f"  {dump(str(key))}: {dump(document)}" for key, document in table.items())
-        tables.append(f" {dump(name)}: {{\n{documents}\n }}" if documents else f" {dump(name)}: {{}}")
-    return "{\n" + ",\n".join(tables) + "\n}\n"
 
 
 @dataclass
@@ -121,12 +77,6 @@ def profile_doc(profile: Profile, history: list[Change]) -> dict:
     return {**profile.to_doc(), "history": [change.to_doc() for change in history]}
 
 
-class _Transaction(CachingMiddleware):
-    """Reads the file once, keeps TinyDB's changes in memory, and writes them in one atomic write on `flush`."""
-
-    WRITE_CACHE_SIZE = 1 << 62
-
-
 class PersonBook:
     """One person's database: read it whole, or change it (entries, the profile) in one atomic write."""
 
@@ -147,6 +97,8 @@ class PersonBook:
 
         Raises DamagedFile (not a person's database), NewerFile or StoreError, each naming the file.
         """
+        from meetingdesk.storage.person_db import AtomicStorage
+
         return self._checked(AtomicStorage(self.path).read())
 
     @contextmanager
@@ -156,7 +108,9 @@ class PersonBook:
         If the block raises, nothing is written.
         """
         with holding_lock(locks_dir(self.root) / f"{self.path.stem}.person-lock"):
-            db = TinyDB(self.path, storage=_Transaction(AtomicStorage))
+            from meetingdesk.storage.person_db import open_database
+
+            db = open_database(self.path)
             yield db
             db.storage.flush()
 

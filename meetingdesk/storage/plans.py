@@ -190,15 +190,15 @@ class Plans:
         at the latest meeting held, else that meeting's day plus the cadence: the person's own
         (`cadences`, by name key, from their profile) before the one their latest meeting kept.
         """
-        from meetingdesk.goals import check_in_after
+        from meetingdesk.dates import check_in_after  # not goals.py: the home screen asks this before pydantic loads
 
         sql = (
             "SELECT m.person, m.person_key, m.id, m.started_at, m.created_at, m.next_check_in, "
             "(SELECT c.cadence FROM meetings AS c WHERE c.person_key = m.person_key AND c.cadence IS NOT NULL "
             "AND c.status != 'planned' ORDER BY c.sort_key DESC LIMIT 1), "
             "(SELECT min(p.planned_for) FROM meetings AS p WHERE p.person_key = m.person_key AND p.status = 'planned'), "
-            "(SELECT count(*) FROM actions AS a JOIN meetings AS am ON am.id = a.meeting_id WHERE am.person_key = m.person_key "
-            "AND a.newest = 1 AND a.done_on IS NULL AND a.dropped_reason = '') "
+            # Each meeting counts the open actions it is the newest holder of (storage/settle.py): their sum is the person's.
+            "(SELECT sum(o.open_actions) FROM meetings AS o WHERE o.person_key = m.person_key) "
             "FROM meetings AS m WHERE m.sort_key IN "
             "(SELECT max(sort_key) FROM meetings WHERE status != 'planned' GROUP BY person_key)"
         )

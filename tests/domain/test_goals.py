@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from meetingdesk.dates import check_in_after
 from meetingdesk.goals import (
     PlanError,
     carried_copy,
-    check_in_after,
     confirm_without,
     goal_plans,
     parse_cadence,

@@ -17,9 +17,10 @@ import pytest
 
 from meetingdesk.desk import Desk
 from meetingdesk.people import Profile
-from meetingdesk.storage import people as people_storage
+from meetingdesk.storage import person_db as people_storage
 from meetingdesk.storage.files import StoreError
-from meetingdesk.storage.people import AtomicStorage, PersonBook, check_record
+from meetingdesk.storage.people import PersonBook, check_record
+from meetingdesk.storage.person_db import AtomicStorage
 from meetingdesk.storage.store import Store
 from tests.builders import FakeClock
 
