@@ -5,7 +5,8 @@
 About 200 people with varied names (accents, hyphens, apostrophes), meetings spread
 over the last few years, every built-in agenda, 4 to 8 sections with notes of a few
 hundred words, 2 to 6 actions (open only in the newest ten meetings, settled before),
-0 to 3 priorities, private notes in some sections. Every meeting is ended except one
+0 to 3 goals (achieved or dropped except in the newest ten meetings), a cadence and a next
+check-in, private notes in some sections. Every meeting is ended except one
 live meeting from the day before; the newest meeting (ended, a few hours ago) is the
 one `run.py` looks for.
 
@@ -184,6 +185,14 @@ def realistic_meeting(
         Priority(text=text, measure=measure, due=when.date() + timedelta(days=rng.choice((30, 60, 90))))
         for text, measure in rng.sample(PRIORITIES, rng.randint(0, 3))
     ]
+    if settled:
+        # Goals live until achieved or dropped; as with actions, only the newest meetings hold live ones.
+        for goal in meeting.priorities:
+            finished = rng.random() < 0.8
+            goal.status = "achieved" if finished else "dropped"
+            goal.dropped_reason = "" if finished else "Priorities changed"
+    meeting.cadence = rng.choice(("every 2 weeks", "monthly", "quarterly"))
+    meeting.next_check_in = when.date() + timedelta(days=rng.choice((14, 30, 90)))
     meeting.actions = []
     for text in rng.sample(ACTIONS, rng.randint(2, 6)):
         due = when.date() + timedelta(days=rng.randint(3, 45))

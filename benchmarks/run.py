@@ -18,7 +18,9 @@ launch to the expected text on the screen, alternating with the floor:
 - bytes the app writes to files for a notes-only autosave, for adding an action and for
   ending a meeting, largest size against the smallest;
 - rebuilding a deleted cache from the largest history: the home screen's first frame
-  meanwhile, and the time until the rebuild is done.
+  meanwhile, and the time until the rebuild is done;
+- `meetingdesk log` adding an entry for a person with 1,000 entries (log_speed.py), against
+  `meetingdesk --version` and a bare Python start.
 
 Each figure is a median; apps alternate with their floor so the machine's noise hits both.
 """
@@ -444,6 +446,26 @@ def bench_rebuild(bench: Bench) -> Row:
 # --- the report -------------------------------------------------------------------------------
 
 
+def bench_log(bench: Bench, runs: int) -> Row:
+    """`meetingdesk log` adding an entry for a person with 1,000 entries, launch to exit (log_speed.py)."""
+    from log_speed import GOAL_MS, measure, prepare
+
+    home, cache = bench.workdir / "log-home", bench.workdir / "log-cache"
+    prepare(home, cache, 1000, meetings=bench.sizes[0])
+    times = measure(home, cache, max(runs, 3))
+    log, version, python = (median(times[name]) for name in ("log", "version", "python"))
+    return Row(
+        "`meetingdesk log` adding an entry, a person with 1,000 entries",
+        f"{ms(log)} ({spread(times['log'])})",
+        f"`meetingdesk --version` {ms(version)}; `python -c pass` {ms(python)}",
+        f"{log / version:.2f}x",
+        f"< {GOAL_MS} ms",
+        log * 1000 < GOAL_MS,
+        "`meetingdesk log --with bench --theme impact TEXT`, launch to exit, alternating with the two floors",
+        [f"{log / python:.1f}x a bare Python start"],
+    )
+
+
 def machine() -> list[tuple[str, str]]:
     cpu = platform.processor() or "unknown"
     try:
@@ -506,7 +528,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md", help="where to write the report")
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the histories and their caches in this folder")
     parser.add_argument("--findings", type=Path, default=BENCH_DIR / "findings.md", help="added to the report")
-    parser.add_argument("--only", help="run only these steps (comma-separated: launch, new, search, shell, bytes, echo, rebuild)")
+    parser.add_argument("--only", help="run only these steps (comma-separated: launch, new, search, shell, bytes, echo, rebuild, log)")
     args = parser.parse_args(argv)
     sizes = sorted(int(size) for size in args.sizes.split(","))
     began = time.perf_counter()
@@ -531,6 +553,7 @@ def main(argv: list[str] | None = None) -> int:
             ("bytes", lambda: bench_bytes(bench, args.runs)),
             ("echo", lambda: [bench_echo(bench, args.sessions, args.keys)]),
             ("rebuild", lambda: [bench_rebuild(bench)]),
+            ("log", lambda: [bench_log(bench, args.runs)]),
         ]
         wanted = set(args.only.split(",")) if args.only else {name for name, _ in steps}
         for name, step in steps:

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen, Screen
 
 from meetingdesk import messages
 from meetingdesk.desk import Desk
+from meetingdesk.errors import MeetingDeskError
 from meetingdesk.locations import styles_dir
 from meetingdesk.timer import Clock, system_clock
 
@@ -29,13 +30,21 @@ PALETTE_COMMANDS = (
     "Resume timer",
     "Rebalance time",
     "Add action",
+    "Add goal",
     "Add priority",
+    "Update goal",
+    "Set next check-in",
     "End meeting",
     "Copy summary",
     "Export summary",
+    "Export email draft",
     "New meeting",
     "Open meeting",
     "Start follow-up",
+    "Log evidence",
+    "Prepare meeting",
+    "Copy agenda",
+    "Team",
     "Hide private notes",
     "Show private notes",
 )
@@ -44,6 +53,8 @@ LOOK_SECONDS = 1.0
 """How often the app looks for meeting files changed underneath it (a pull, a sync): a few stats, so a change shows
 within two seconds on every screen. Polled rather than watched: a stat works on every file system and platform,
 network shares and sync folders included, where change notifications often never come, and needs no extra package."""
+PALETTE_ALIASES = {"Add priority": "Add goal"}
+"""DESIGN names kept working after the word changed: each runs the command its value names."""
 QUIT_HELP = "Save and quit"
 """What ctrl+q does, in the palette and the README's table of keys alike."""
 
@@ -173,7 +184,7 @@ class MeetingDeskApp(App[None]):
         for sentence in store.news:
             self.notify(sentence, title="Merged", timeout=20, markup=False)
         for problem in store.problems:
-            self.notify(problem, title="A meeting file can't be read", severity="warning", timeout=30, markup=False)
+            self.notify(problem, title="A file can't be read", severity="warning", timeout=30, markup=False)
         for warning in store.warnings:
             self.notify(warning, title="Your notes may be readable by others", severity="warning", timeout=30, markup=False)
         store.news.clear()
@@ -276,6 +287,9 @@ class MeetingDeskApp(App[None]):
                         partial(self.run_action, binding.action, active.node),
                     ),
                 )
+        for alias, name in PALETTE_ALIASES.items():
+            if name in found and alias not in found:
+                found[alias] = found[name]._replace(title=alias)
         for name in PALETTE_COMMANDS:
             if name in found:
                 yield found.pop(name)
@@ -296,6 +310,10 @@ class MeetingDeskApp(App[None]):
             return
         if meeting.status == "live":
             self._show_live(meeting, resumed=True)
+        elif meeting.status == "planned":
+            from meetingdesk.screens import PrepScreen
+
+            self.push_screen(PrepScreen(meeting))
         else:
             from meetingdesk.screens import RecordScreen
 
@@ -325,6 +343,47 @@ class MeetingDeskApp(App[None]):
             self.screen.refresh_meetings()
         else:
             await self.push_screen(HomeScreen())
+
+    # --- people ---
+
+    def on_log_evidence(self, message: messages.LogEvidence) -> None:
+        from meetingdesk.dialogs.evidence import EvidenceDialog
+
+        team = self.desk.team
+
+        def logged(draft) -> None:
+            if draft is None:
+                return
+            try:
+                entry = team.log(draft.person, draft.text, draft.theme, draft.day)
+            except MeetingDeskError as error:
+                self.notify(str(error), title="Not logged", severity="error", markup=False)
+                return
+            self.notify(entry.text, title=f"Logged for {draft.person}", markup=False)
+            self.screen.post_message(messages.EvidenceChanged(draft.person))
+
+        check = lambda typed: team.person(typed, asked_as="")  # noqa: E731 - says whom a typed name means
+        dialog = EvidenceDialog(team.today(), team.known(), check, message.person, day_first=self.desk.day_first())
+        self.push_screen(dialog, logged)
+
+    def on_show_person(self, message: messages.ShowPerson) -> None:
+        from meetingdesk.screens import PersonScreen
+
+        self.push_screen(PersonScreen(message.person))
+
+    def on_prepare_meeting(self, message: messages.PrepareMeeting) -> None:
+        from meetingdesk.screens.prepare_meeting import PrepareMeetingScreen
+
+        def prepared(meeting: Meeting | None) -> None:
+            if meeting is not None:
+                self.post_message(messages.OpenMeeting(meeting.id))
+
+        self.push_screen(PrepareMeetingScreen(message.person), prepared)
+
+    def on_show_team(self, message: messages.ShowTeam) -> None:
+        from meetingdesk.screens import TeamScreen
+
+        self.push_screen(TeamScreen())
 
     def _show_live(self, meeting: Meeting, resumed: bool = False) -> None:
         from meetingdesk.screens import LiveScreen

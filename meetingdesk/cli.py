@@ -11,12 +11,20 @@ import re
 import sys
 from collections.abc import Sequence
 
-from meetingdesk.commands import CommandError, actions, doctor, meetings, open_desk, sync
+from meetingdesk import __version__
+from meetingdesk.commands import CommandError, actions, doctor, meetings, open_desk, people, plans, sync
 from meetingdesk.errors import MeetingDeskError
 
 EXIT_USAGE = 2
 
-SHELL_COMMANDS = {**meetings.COMMANDS, **actions.COMMANDS, **sync.COMMANDS, **doctor.COMMANDS}
+SHELL_COMMANDS = {
+    **meetings.COMMANDS,
+    **actions.COMMANDS,
+    **plans.COMMANDS,
+    **people.COMMANDS,
+    **sync.COMMANDS,
+    **doctor.COMMANDS,
+}
 """The subcommands that print or write and return, without the TUI, and what runs each."""
 
 
@@ -45,12 +53,26 @@ EXAMPLES = {
     "--limit": "--limit 20",
     "--format": "--format json",
     "--out": "--out ~/summaries",
+    "--theme": "--theme impact",
+    "--on": '--on "in 2 weeks"',
+    "--since": "--since 2026-01-01",
+    "--email": "--email dana@example.com",
+    "--role": '--role "Senior engineer"',
+    "--target-role": '--target-role "Tech lead"',
+    "--aspirations": '--aspirations "Lead a product team"',
+    "--cadence": "--cadence monthly",
+    "--notes": '--notes "Prefers written feedback"',
+    "--status": '--status "at risk"',
+    "--to": "--to dana@example.com",
 }
 """How each option is given, for the sentence that says one is missing its value."""
 NEEDS = {
     "meetingdesk show": "a meeting ID, e.g. meetingdesk show 3f2a (the first few characters of the id are enough)",
     "meetingdesk new": 'an agenda and a person, e.g. meetingdesk new --agenda career-discussion --with "Dana Lee"',
     "meetingdesk import": "the path of a JSON export, e.g. meetingdesk import ~/meetingdesk-export.json",
+    "meetingdesk log": 'a person, e.g. meetingdesk log --with "Dana Lee" --theme impact "Led the incident review"',
+    "meetingdesk profile": 'a person, e.g. meetingdesk profile --with "Dana Lee"',
+    "meetingdesk prepare": 'an agenda and a person, e.g. meetingdesk prepare --agenda performance-review --with "Dana Lee" --on friday',
 }
 """What each command needs, for the sentence that says something required is missing."""
 
@@ -79,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="meetingdesk",
         description="Run review and career conversations from the terminal. With no command, opens the list of meetings.",
     )
+    parser.add_argument("--version", action="version", version=f"meetingdesk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     new = commands.add_parser("new", help="start a meeting now and open its live screen")
@@ -91,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("resume", help="reopen the most recent unfinished meeting where it stopped")
     meetings.add_commands(commands)
     actions.add_commands(commands)
+    plans.add_commands(commands)
+    people.add_commands(commands)
     sync.add_commands(commands)
     doctor.add_commands(commands)
     return parser

@@ -33,12 +33,12 @@ class CopyResult:
     problems: list[str] = field(default_factory=list)
     """One sentence per route that failed, saying what to do about it where there is something to do."""
 
-    def message(self) -> str:
-        """The notification to show the manager: where the summary went, where it is saved, what failed."""
+    def message(self, what: str = "Summary") -> str:
+        """The notification to show the manager: where `what` (the summary, the agenda) went, where it is saved, what failed."""
         if self.routes:
-            parts = [f"Summary copied via {', '.join(self.routes)}."]
+            parts = [f"{what} copied via {', '.join(self.routes)}."]
         else:
-            parts = ["Summary not copied to any clipboard."]
+            parts = [f"{what} not copied to any clipboard."]
         if self.file is not None:
             parts.append(f"Saved to {_display_path(self.file)}.")
         parts.extend(self.problems)

@@ -154,7 +154,7 @@ def _read_date(spoken: str, shown: str, today: date, day_first: bool) -> date | 
         if count is None:
             return None
         if match[2].startswith("month"):
-            return _months_later(today, count)
+            return months_later(today, count)
         return today + timedelta(days=count * 7 if match[2].startswith("week") else count)
     period = _SHORT_END.get(spoken)
     if period is None and (match := _END_OF.fullmatch(spoken)):
@@ -193,8 +193,11 @@ def _real_date(year: int, month: int, day: int, shown: str) -> date:
     return date(year, month, day)
 
 
-def _numeric(match: re.Match[str], today: date, day_first: bool, shown: str) -> date | None:
-    """15/12, 12/15/2026: in the order the locale reads, or the other when only that makes a date."""
+def _numeric(match: re.Match[str], today: date, day_first: bool, shown: str, pick=None) -> date | None:
+    """15/12, 12/15/2026: in the order the locale reads, or the other when only that makes a date.
+
+    Without a year, `pick(day, month, today)` chooses the year (the next time the day comes round).
+    """
     first, second, year_text = int(match[1]), int(match[2]), match[3]
     year = None if year_text is None else int(year_text) + (2000 if len(year_text) == 2 else 0)
     orders = [(first, second), (second, first)] if day_first else [(second, first), (first, second)]
@@ -202,7 +205,7 @@ def _numeric(match: re.Match[str], today: date, day_first: bool, shown: str) -> 
         if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year or 2000, month)[1]:  # 2000 was a leap year
             if year is not None:
                 return date(year, month, day)
-            return _next_day_of(day, month, today)
+            return (pick or _next_day_of)(day, month, today)
     day, month = orders[0]
     return _real_date(year or today.year, month, day, shown)  # raises, saying why
 
@@ -213,6 +216,66 @@ def _next_day_of(day: int, month: int, today: date) -> date | None:
         if day <= calendar.monthrange(year, month)[1] and date(year, month, day) >= today:
             return date(year, month, day)
     return None
+
+
+def _last_day_of(day: int, month: int, today: date) -> date | None:
+    """The last `day` of `month` up to today: 29 Feb may be years back; any other day came round within a year."""
+    for year in range(today.year, max(today.year - 9, 0), -1):
+        if day <= calendar.monthrange(year, month)[1] and date(year, month, day) <= today:
+            return date(year, month, day)
+    return None
+
+
+PAST_FORMS_HINT = "Try 2026-03-15, 15 mar, 15/3, yesterday, 3 days ago or 2 weeks ago."
+"""The examples every error about a past day ends with."""
+_AGO = re.compile(r"(\d{1,5}|[a-z]+) (day|days|week|weeks|month|months) ago", re.ASCII)
+
+
+def parse_past_day(text: str, today: date, day_first: bool = True) -> date:
+    """The day `text` names, today or before: when evidence happened, or where a listing starts.
+
+    Forms: `2026-03-15`; `15 mar`, `mar 15`, `15th of march 2026`, `15/3` (without a year,
+    the last time that day came round, today included); `today`, `yesterday`; `3 days
+    ago`, `two weeks ago`, `a month ago`. A day after today is refused. Raises
+    `QuickAddError` with a sentence naming the text.
+    """
+    shown = " ".join(str(text).split())
+    spoken = shown.lower().rstrip(".,;!")
+    found: date | None = None
+    if not spoken:
+        raise QuickAddError(f"Give a date. {PAST_FORMS_HINT}")
+    if spoken == "today":
+        found = today
+    elif spoken == "yesterday":
+        found = today - timedelta(days=1)
+    elif match := _AGO.fullmatch(spoken):
+        count = int(match[1]) if match[1].isdigit() else NUMBER_WORDS.get(match[1])
+        if count is not None:
+            try:
+                found = months_later(today, -count) if match[2].startswith("month") else today - timedelta(
+                    days=count * 7 if match[2].startswith("week") else count
+                )
+            except (OverflowError, ValueError):
+                raise QuickAddError(f'"{shown}" is too long ago to be a date. {PAST_FORMS_HINT}') from None
+    elif match := _ISO.fullmatch(spoken):
+        found = _real_date(int(match[1]), int(match[2]), int(match[3]), shown)
+    elif match := _NUMERIC.fullmatch(spoken):
+        found = _numeric(match, today, day_first, shown, pick=_last_day_of)
+    elif match := _DAY_MONTH.fullmatch(spoken) or _MONTH_DAY.fullmatch(spoken):
+        day, month_word = (match[1], match[2]) if match.re is _DAY_MONTH else (match[2], match[1])
+        month = _MONTH_NUMBERS.get(month_word)
+        if month is not None:
+            if match[3] is not None:
+                found = _real_date(int(match[3]), month, int(day), shown)
+            elif not 1 <= int(day) <= calendar.monthrange(2000, month)[1]:
+                found = _real_date(today.year, month, int(day), shown)  # raises, saying why
+            else:
+                found = _last_day_of(int(day), month, today)
+    if found is None:
+        raise QuickAddError(f"Couldn't read \"{shown}\" as a date. {PAST_FORMS_HINT}")
+    if found > today:
+        raise QuickAddError(f'"{shown}" is {format_date(found)}, which is still to come. Give today or an earlier date.')
+    return found
 
 
 def _day_in_month(day: int, month_word: str, year_text: str | None, today: date, shown: str) -> date | None:
@@ -243,11 +306,25 @@ def _quarter_end(quarter: int, year_text: str | None, today: date, shown: str) -
     return last if year_text is not None or last >= today else last.replace(year=last.year + 1)
 
 
-def _months_later(today: date, count: int) -> date:
+def check_in_after(day: date, cadence: str | None) -> date | None:
+    """The next check-in `cadence` puts after `day`; None for no cadence.
+
+    A month later keeps the day of the month where the month has it (31 Jan → 28 Feb).
+    """
+    if cadence in (None, "none"):
+        return None
+    if cadence == "weekly":
+        return date.fromordinal(day.toordinal() + 7)
+    if cadence == "every 2 weeks":
+        return date.fromordinal(day.toordinal() + 14)
+    return months_later(day, 1 if cadence == "monthly" else 3)
+
+
+def months_later(today: date, count: int) -> date:
     """The same day `count` months on, or that month's last day when it is shorter."""
     month_index = today.month - 1 + count
     year, month = today.year + month_index // 12, month_index % 12 + 1
-    if year > 9999:
+    if not 1 <= year <= 9999:
         raise OverflowError
     return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
 

@@ -12,25 +12,37 @@ from typing import TYPE_CHECKING
 
 from meetingdesk.account import full_name as account_full_name
 from meetingdesk.locations import meetings_dir, user_agendas_dir
-from meetingdesk.names import resolve_person, tidy_name
+from meetingdesk.errors import MeetingDeskError
+from meetingdesk.names import name_key, resolve_person, tidy_name
 from meetingdesk.storage.files import StoreError
+from meetingdesk.storage.plans import CheckInDue, Plans
 from meetingdesk.storage.search import ActionRow, Search
+from meetingdesk.preparing import Preparing
+from meetingdesk.team import Team
 from meetingdesk.timer import Clock, system_clock
 
 if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
-    from meetingdesk.models import Agenda, Meeting
+    from pathlib import Path
+
+    from meetingdesk.email_draft import EmailWording
+    from meetingdesk.goals import GoalPlan
+    from meetingdesk.models import Agenda, Cadence, Meeting
     from meetingdesk.settings import Settings
     from meetingdesk.storage.store import Store
 
 
-class Desk:
-    """The manager's desk over one data folder."""
+class Desk(Preparing):
+    """The manager's desk over one data folder (preparing meetings: see preparing.py)."""
 
     def __init__(self, store: Store, clock: Clock = system_clock) -> None:
         self.store = store
         self.clock = clock
         self.search = Search(store.index)
         """Questions across every meeting: words, open actions, goals over time."""
+        self.team = Team(store, clock, self.search)
+        """The people: profiles, the evidence log, the talent landscape."""
+        self.plans = Plans(store.index)
+        """Goals across meetings and who is due for a check-in."""
         self._settings: Settings | None = None
 
     # --- the manager's settings ---
@@ -106,16 +118,16 @@ class Desk:
     # --- people ---
 
     def person_named(self, typed: str, asked_as: str = "") -> str:
-        """The person met before whom `typed` means (full, first or last name, or the start of
-        it, any case), spelled as first given; `typed` tidied when it fits nobody met yet.
+        """The person met before or given a profile whom `typed` means (full, first or last name, or
+        the start of it, any case), spelled as first given; `typed` tidied when it fits nobody yet.
 
         UnclearName, its sentence starting with `asked_as` (e.g. "--with"), when it fits several.
         """
-        return resolve_person(typed, self.store.people(), asked_as) or tidy_name(typed)
+        return resolve_person(typed, self.team.known(), asked_as) or tidy_name(typed)
 
     def known_names(self) -> list[str]:
         """Everyone met and everyone who owns an action, each once, for `@owner` in an action line."""
-        return list(dict.fromkeys([*self.store.people(), *self.search.owners(open_only=False)]))
+        return list(dict.fromkeys([*self.team.known(), *self.search.owners(open_only=False)]))
 
     def owner_named(self, typed: str, asked_as: str = "") -> str:
         """The owner of some action whom `typed` means, matched as `person_named` matches."""
@@ -137,20 +149,19 @@ class Desk:
         return meeting_from_agenda(agenda, self.person_named(person, asked_as), tidy_name(manager), minutes)
 
     def start(self, meeting: Meeting) -> list[str]:
-        """Bring into a new meeting what is still open with its person: actions and last priorities.
+        """Bring into a new meeting what is still open with its person: actions, goals, cadence.
 
-        Only the meetings that hold something to carry are read, whatever the history's
-        size. Returns a sentence for each of them that could not be read. A meeting that
-        already carries actions (resumed) is left as it is.
+        Only the meetings that hold an open action are read, whatever the history's size;
+        active goals come whole from the index. Returns a sentence for each meeting that
+        could not be read. A meeting that already carries something (resumed) is left as it is.
         """
-        if any(action.is_carried for action in meeting.actions):
+        if any(action.is_carried for action in meeting.actions) or any(goal.is_carried for goal in meeting.priorities):
             return []
         from meetingdesk.followup import carry_forward
 
         open_rows = self.search.actions(person=meeting.person)
         wanted = [row.meeting_id for row in open_rows]
         wanted += [row.id for row in self.store.rows(person=meeting.person, limit=1)]
-        wanted += [row.id for row in self.store.rows(person=meeting.person, with_priorities=True, limit=1)]
         earlier: dict[str, Meeting] = {}
         problems: list[str] = []
         for meeting_id in dict.fromkeys(wanted):
@@ -166,7 +177,10 @@ class Desk:
             action = next((a for a in holder.actions if a.id == row.id), None) if holder else None
             if holder is not None and action is not None and action.is_open:
                 copies.append((holder, action))
-        carry_forward(meeting, list(earlier.values()), copies)
+        carry_forward(meeting, list(earlier.values()), copies, self.plans.active_goals(meeting.person))
+        # The person's own rhythm (their profile's, else the one kept last time) wins over the agenda's suggestion.
+        cadence = self.team.cadences().get(name_key(meeting.person)) or self.plans.cadence_of(meeting.person)
+        meeting.cadence = cadence or meeting.cadence  # type: ignore[assignment]
         return problems
 
     def follow_up(self, previous: Meeting) -> Meeting:
@@ -187,6 +201,7 @@ class Desk:
                         title=section.title,
                         minutes=max(1, round((section.original_planned_seconds or section.planned_seconds) / 60)),
                         prompts=section.prompts,
+                        private=section.private,
                     )
                     for section in previous.sections
                 ],
@@ -210,6 +225,16 @@ class Desk:
         """Mark the meeting ended now. The caller stops its clock first and saves it after."""
         meeting.status = "ended"
         meeting.ended_at = self.clock()
+        self.keep_cadence(meeting.person, meeting.cadence)
+
+    def keep_cadence(self, person: str, cadence: str | None) -> None:
+        """The rhythm agreed with `person` becomes their own (their profile's): `due`, Team and the next meeting go by it."""
+        if not cadence or cadence == self.team.cadences().get(name_key(person)):
+            return
+        try:
+            self.team.add_person(person, cadence=cadence)
+        except MeetingDeskError:
+            pass  # the profile can't be written now; the meeting itself still keeps the cadence
 
     def settle_origins(self, meeting: Meeting) -> list[str]:
         """Carried actions settled in this meeting are settled in the meetings they came from too.
@@ -283,3 +308,69 @@ class Desk:
         Only actions from meetings with `person`, owned by `owner`, or still open, when asked.
         """
         return self.search.actions(owner=owner, person=person, open_only=open_only)
+
+    # --- the development plan and the cadence ---
+
+    def goal_plans(self, person: str | None = None, everything: bool = False, status: str | None = None) -> list[GoalPlan]:
+        """Goals with their history: `person`'s or everyone's, active ones unless `everything`, at `status` if given."""
+        return self.plans.plans(person, everything, status)
+
+    def check_ins(self, person: str | None = None) -> list[CheckInDue]:
+        """Everyone met (or only `person`) and when the next check-in is, soonest (overdue) first."""
+        return self.plans.check_ins(person, self.team.cadences())
+
+    def suggested_check_in(self, meeting: Meeting, cadence: Cadence | None = None) -> date | None:
+        """The next check-in `cadence` (else the meeting's) puts after the meeting's day; None without a cadence."""
+        from meetingdesk.dates import check_in_after
+
+        day = meeting.when.astimezone().date() if meeting.started_at else self.today()
+        return check_in_after(day, cadence or meeting.cadence)
+
+    # --- sharing the record ---
+
+    def save_email_wording(self, wording: EmailWording) -> None:
+        """Keep `wording` as the opening and closing of every summary email from now on."""
+        self.save_settings(self.settings.model_copy(update={"email_opening": wording.opening, "email_closing": wording.closing}))
+
+    def email_text(self, meeting: Meeting, wording: EmailWording | None = None) -> str:
+        """What Copy summary copies: subject, opening, the summary, closing (the settings' wording unless given)."""
+        from meetingdesk.summary import summary_text
+
+        return summary_text(meeting, with_time=self.settings.time_in_email, wording=wording or self.settings.wording)
+
+    def calendar_file(self, meeting: Meeting) -> bytes:
+        """The next check-in agreed at `meeting` as an .ics file; NoCheckIn when none was agreed."""
+        from meetingdesk.calendar_file import check_in_calendar
+
+        return check_in_calendar(meeting, self.clock())
+
+    def email_draft(self, meeting: Meeting, to: str = "", wording: EmailWording | None = None) -> bytes:
+        """The summary as an unsent .eml draft (private notes never in it)."""
+        from meetingdesk.email_draft import email_message
+
+        settings = self.settings
+        return bytes(email_message(meeting, wording or settings.wording, to, now=self.clock(), with_time=settings.time_in_email))
+
+    def export_summary(self, meeting: Meeting) -> list[Path]:
+        """Write the Markdown summary to the exports folder, and the next check-in's .ics beside it when one is set."""
+        from meetingdesk.locations import exports_dir
+        from meetingdesk.storage.files import write_private_file
+        from meetingdesk.summary import summary_filename, summary_markdown
+
+        folder = exports_dir(self.store.root)
+        written = [folder / summary_filename(meeting, "md")]
+        write_private_file(written[0], summary_markdown(meeting))
+        if meeting.next_check_in is not None:
+            written.append(folder / summary_filename(meeting, "ics"))
+            write_private_file(written[1], self.calendar_file(meeting))
+        return written
+
+    def export_email_draft(self, meeting: Meeting, wording: EmailWording | None = None) -> Path:
+        """Write the summary as an .eml draft to the exports folder; its path."""
+        from meetingdesk.locations import exports_dir
+        from meetingdesk.storage.files import write_private_file
+        from meetingdesk.summary import summary_filename
+
+        path = exports_dir(self.store.root) / summary_filename(meeting, "eml")
+        write_private_file(path, self.email_draft(meeting, wording=wording))
+        return path

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from meetingdesk.models import ActionItem, Meeting
+from datetime import date
+
+from meetingdesk.models import ActionItem, Meeting, Priority
 
 
 def newest_copies(meetings: list[Meeting]) -> list[tuple[Meeting, ActionItem]]:
@@ -41,22 +43,39 @@ def _carried(copies: list[tuple[Meeting, ActionItem]]) -> list[ActionItem]:
     ]
 
 
+def newest_goal_copies(meetings: list[Meeting]) -> list[tuple[Meeting, Priority]]:
+    """Every goal of `meetings` (any order) once, as its newest meeting's copy, with that meeting."""
+    newest: dict[str, tuple[Meeting, Priority]] = {}
+    for meeting in sorted(meetings, key=lambda m: m.when):
+        for goal in meeting.priorities:
+            newest[goal.id] = (meeting, goal)
+    return list(newest.values())
+
+
 def carry_forward(
-    meeting: Meeting, earlier: list[Meeting], copies: list[tuple[Meeting, ActionItem]] | None = None
+    meeting: Meeting,
+    earlier: list[Meeting],
+    copies: list[tuple[Meeting, ActionItem]] | None = None,
+    goal_copies: list[tuple[str, date, Priority]] | None = None,
 ) -> None:
-    """Bring into `meeting` every open action and the last agreed priorities of `earlier` meetings.
+    """Bring into `meeting` every open action and every active goal of `earlier` meetings.
 
     Carried actions come first, each waiting for a decision (done, kept or dropped);
-    nothing carried can disappear without one. `copies` are the open actions with the
-    meetings holding their newest copies, when the caller knows them (from the index)
-    and `earlier` holds only the meetings needed; by default they come from `earlier`.
+    carried goals come before the new ones, each waiting for this check-in's status.
+    Nothing carried can disappear without one. `copies` (the open actions with the
+    meetings holding their newest copies) and `goal_copies` (the active goals as
+    (meeting id, its day, newest copy)) are given when the caller knows them from the
+    index and `earlier` holds only the meetings needed; by default they come from `earlier`.
     """
+    from meetingdesk.goals import carried_copy
+
     meeting.actions = _carried(open_copies(earlier) if copies is None else copies) + meeting.actions
     finished = [m for m in earlier if m.id != meeting.id]
-    with_priorities = [m for m in finished if m.priorities]
-    if with_priorities:
-        last = max(with_priorities, key=lambda m: m.when)
-        meeting.previous_priorities = [p.model_copy() for p in last.priorities]
+    if goal_copies is None:
+        goal_copies = [(m.id, m.when.date(), goal) for m, goal in newest_goal_copies(finished) if goal.is_active]
+    held = {goal.id for goal in meeting.priorities}
+    carried = [carried_copy(goal, where, day) for where, day, goal in goal_copies if goal.id not in held and where != meeting.id]
+    meeting.priorities = carried + meeting.priorities
     if finished and meeting.follows is None:
         meeting.follows = max(finished, key=lambda m: m.when).id
 

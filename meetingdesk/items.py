@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 
-TEXTS_KEPT_BOTH = frozenset({"notes", "private_notes"})
+TEXTS_KEPT_BOTH = frozenset({"notes", "private_notes", "prep_notes"})
 """Text fields where edits made on two machines are both kept, marked, rather than one dropped."""
 TICK_SETS = frozenset({"prompts_done"})
 """List fields that are sets of ticks: each tick is added or removed on its own."""

@@ -23,6 +23,11 @@ def meetings_dir(root: Path) -> Path:
     return root / "meetings"
 
 
+def people_dir(root: Path) -> Path:
+    """One TinyDB database per person: their profile and evidence log."""
+    return root / "people"
+
+
 def user_agendas_dir(root: Path) -> Path:
     """The manager's own agendas, which override built-ins of the same name."""
     return root / "agendas"
@@ -45,7 +50,7 @@ def styles_dir() -> Path:
 
 
 def settings_path(root: Path) -> Path:
-    """The manager's settings (name, date order, what the email holds), which travel with the meetings."""
+    """The manager's settings (name, date order, what the email holds and its wording), which travel with the meetings."""
     return root / "settings.json"
 
 
@@ -60,11 +65,7 @@ def trash_dir(root: Path) -> Path:
 
 
 def deleted_dir(root: Path) -> Path:
-    """One tombstone per meeting deleted for good (its id, when, which machine; no notes).
-
-    It travels with the meetings, so a machine that still has a deleted meeting can't
-    bring it back by a sync: never ignored, never a cache.
-    """
+    """The tombstones of meetings deleted for good (ids and when, no notes): they travel, so no sync brings one back."""
     return root / "deleted"
 
 

@@ -44,6 +44,38 @@ class ShowHome(Message):
 
 
 @dataclass
+class LogEvidence(Message):
+    """Ask what happened and log it; about `person` when given, else the manager says whom."""
+
+    person: str = ""
+
+
+@dataclass
+class ShowPerson(Message):
+    """Open the person view of `person`."""
+
+    person: str
+
+
+class ShowTeam(Message):
+    """Open the Team screen: everyone, their roles and aims, and how the work with them stands."""
+
+
+@dataclass
+class EvidenceChanged(Message):
+    """`person`'s evidence log changed: a screen showing it reads it again."""
+
+    person: str
+
+
+@dataclass
+class PrepareMeeting(Message):
+    """Ask for an agenda and a day, plan the meeting, and open its prep screen; with `person` when given."""
+
+    person: str = ""
+
+
+@dataclass
 class MeetingsChanged(Message):
     """Meeting files changed underneath the app (a pull, a sync, another process): screens showing them look again."""
 

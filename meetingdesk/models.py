@@ -1,4 +1,4 @@
-"""The records MeetingDesk keeps: agendas, meetings, their sections, priorities and actions.
+"""The records MeetingDesk keeps: agendas, meetings, their sections, goals (goal_records.py) and actions.
 
 Pure data with a few rules that belong to the data itself (the close check, open
 actions). Nothing here touches the disk or imports Textual.
@@ -8,14 +8,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, computed_field, model_validator
+from pydantic import AwareDatetime, Field, ValidationError, computed_field, model_validator
 
+from meetingdesk.goal_records import (  # noqa: F401 - the models are imported from here
+    CADENCES,
+    GOAL_KINDS,
+    FINISHED,
+    GOAL_STATUSES,
+    Cadence,
+    GoalBefore,
+    GoalKind,
+    GoalStatus,
+    Milestone,
+    Priority,
+)
 from meetingdesk.ids import MEETING_ID, new_id
 from meetingdesk.merge_state import SyncInfo
-from meetingdesk.timer import MAX_SECTION_SECONDS
+from meetingdesk.records import Record, utc_now  # noqa: F401
+from meetingdesk.timer import MAX_SECTION_SECONDS, planned_moment
 
 SCHEMA_VERSION = 2
 """Version of the meeting file format. Bumped when a saved field changes meaning; migrations.py reads every older one.
@@ -24,29 +37,6 @@ A field added with a default needs no bump: a MeetingDesk that does not know it 
 
 MAX_MEETING_MINUTES = 8 * 60
 """The longest meeting MeetingDesk runs, and what an agenda must plan less than: longer is a typo."""
-
-
-class Record(BaseModel):
-    """What every saved record shares: numbers must be finite (JSON's Infinity and NaN are refused).
-
-    Fields this MeetingDesk does not know (written by a newer one) are kept on load and
-    written back on save, never dropped.
-    """
-
-    model_config = ConfigDict(allow_inf_nan=False, extra="allow")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _not_what_it_works_out(cls, data: object) -> object:
-        # A value the record works out itself (a computed field, written for other tools) is not read back.
-        if isinstance(data, dict) and cls.model_computed_fields:
-            return {key: value for key, value in data.items() if key not in cls.model_computed_fields}
-        return data
-
-
-def utc_now() -> datetime:
-    """The current time, timezone-aware, in UTC."""
-    return datetime.now(timezone.utc)
 
 
 class AgendaSection(Record):
@@ -58,6 +48,9 @@ class AgendaSection(Record):
     """The planned time box in whole minutes."""
     prompts: list[str] = Field(default_factory=list)
     """Questions or points to cover, ticked off during the meeting."""
+    private: bool = False
+    """True when the section's notes are the manager's alone unless moved to the shared notes
+    (compensation): marked "private" in the heading's time box, "(10 min, private)"."""
 
 
 class Agenda(Record):
@@ -73,6 +66,8 @@ class Agenda(Record):
     """The sections in the order they are run."""
     source: str = ""
     """Where the agenda came from: "built-in" or the path of the manager's file."""
+    cadence: Cadence | None = None
+    """How often the agenda suggests checking in, when it says (a "Check-in cadence:" line)."""
 
     @property
     def total_minutes(self) -> int:
@@ -101,6 +96,10 @@ class SectionRecord(Record):
     """Shared notes: these go into the summary the person receives."""
     private_notes: str = ""
     """The manager's private notes: never in the summary, a copy or an export unless asked."""
+    prep_notes: str = ""
+    """What the manager prepared for this section before the meeting: as private as the private notes."""
+    private: bool = False
+    """True when notes in this section are private unless the manager moves a line to the shared notes."""
 
     @model_validator(mode="after")
     def _ticks_name_prompts(self) -> SectionRecord:
@@ -110,23 +109,12 @@ class SectionRecord(Record):
         return self
 
 
-class Priority(Record):
-    """A priority both people agreed on."""
-
-    id: str = Field(default_factory=new_id, min_length=1)
-    text: str
-    """What matters, in a sentence."""
-    measure: str = ""
-    """How both will know it is achieved (optional)."""
-    due: date | None = None
-    """When it should be achieved (optional)."""
-
-
 VAGUE_PHRASES = ("look into", "think about", "try to", "consider", "explore", "maybe", "if possible")
 """Openings that make an action impossible to check off."""
 
 
 CarryDecision = Literal["undecided", "kept", "done", "dropped"]
+
 ActionStatus = Literal["open", "done", "dropped"]
 
 
@@ -198,7 +186,7 @@ class ActionItem(Record):
         return None
 
 
-MeetingStatus = Literal["live", "ended"]
+MeetingStatus = Literal["planned", "live", "ended"]
 
 
 @dataclass(frozen=True)
@@ -227,7 +215,7 @@ class Amendment(Record):
 
 
 class Meeting(Record):
-    """One conversation with one person: its agenda, clock, notes, priorities and actions."""
+    """One conversation with one person: its agenda, clock, notes, goals and actions."""
 
     schema_version: int = Field(default=SCHEMA_VERSION, ge=1, strict=True)
     """The file format version this meeting was written with: a whole number from 1 (-1.0 or true is refused, not guessed at)."""
@@ -253,7 +241,9 @@ class Meeting(Record):
     trashed_at: AwareDatetime | None = None
     """When the meeting was moved to the trash; None while it is listed. Its file is in `trash/` while set."""
     status: MeetingStatus = "live"
-    """"live" until the manager ends the meeting, then "ended"."""
+    """"planned" while it is being prepared, "live" once it starts, "ended" when the manager ends it."""
+    planned_for: date | None = None
+    """The day a prepared meeting is planned for."""
     sections: list[SectionRecord] = Field(min_length=1)
     """One record per agenda section, in order."""
     current_section: int = Field(default=0, ge=0)
@@ -261,11 +251,14 @@ class Meeting(Record):
     paused: bool = False
     """True when the manager paused the clock."""
     priorities: list[Priority] = Field(default_factory=list)
-    """Priorities both agreed, in the order the manager arranged them."""
+    """The goals: carried from earlier meetings and agreed here, in the order the manager arranged them."""
     actions: list[ActionItem] = Field(default_factory=list)
     """Actions agreed, in the order the manager arranged them (carried ones included)."""
-    previous_priorities: list[Priority] = Field(default_factory=list)
-    """The priorities agreed at the last meeting with the same person, shown for reference."""
+    next_check_in: date | None = None
+    """The day agreed for the next check-in with the person, when agreed."""
+    cadence: Cadence | None = None
+    """How often to check in with the person from this meeting on: when it starts, the person's
+    cadence or else the agenda's suggestion; the manager may change it at the close. None: not said."""
     follows: str | None = None
     """The id of the meeting this one follows up, if any."""
     amendments: list[Amendment] = Field(default_factory=list)
@@ -275,8 +268,8 @@ class Meeting(Record):
 
     @property
     def when(self) -> datetime:
-        """When the meeting took place: its start, or its set-up time if it never started."""
-        return self.started_at or self.created_at
+        """When the meeting took place: its start, else the start of the day it is planned for, else its set-up time."""
+        return self.started_at or planned_moment(self.planned_for) or self.created_at
 
     @property
     def participants(self) -> list[str]:
@@ -307,6 +300,8 @@ class Meeting(Record):
             raise ValueError(f"current_section is {self.current_section}, but the meeting has {len(self.sections)} sections")
         if self.started_at is not None and self.ended_at is not None and self.ended_at < self.started_at:
             raise ValueError("ended_at is before started_at")
+        if self.status == "planned" and (self.started_at is not None or self.ended_at is not None):
+            raise ValueError("a planned meeting has a start or an end")
         return self
 
     def close_check(self) -> list[str]:
@@ -315,9 +310,9 @@ class Meeting(Record):
 
     def close_problems(self) -> list[CloseProblem]:
         """What is missing before the summary can go out, each with the item to fix, in screen order."""
-        problems: list[CloseProblem] = []
-        if not self.priorities:
-            problems.append(CloseProblem("No agreed priority: add at least one the two of you agreed on.", "priorities"))
+        from meetingdesk.goals import check_in_problems, goal_problems
+
+        problems = [CloseProblem(text, "priorities", index) for text, index in goal_problems(self)]
         for index, action in enumerate(self.actions):
             label = f"“{action.text}”"
 
@@ -336,7 +331,8 @@ class Meeting(Record):
             phrase = action.vague_phrase
             if phrase:
                 problem(f"says “{phrase}”: say what will be done, so it can be checked off.")
-        return problems
+        # The goals list shows the next check-in: Fix them lands there.
+        return problems + [CloseProblem(text, "priorities") for text in check_in_problems(self)]
 
     def unticked_prompts(self) -> list[tuple[str, str]]:
         """(section title, prompt) for every prompt not ticked off, in agenda order: a reminder, never a problem."""
@@ -396,12 +392,14 @@ def meeting_from_agenda(
         agenda_name=agenda.name,
         agenda_title=agenda.title,
         purpose=agenda.purpose,
+        cadence=agenda.cadence,
         sections=[
             SectionRecord(
                 title=section.title,
                 planned_seconds=seconds,
                 original_planned_seconds=seconds,
                 prompts=list(section.prompts),
+                private=section.private,
             )
             for section, seconds in zip(agenda.sections, planned)
         ],

@@ -10,16 +10,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from meetingdesk import literal_markdown
+from meetingdesk.email_draft import EmailWording, filled, subject_line
+from meetingdesk.goals import status_phrase, what_changed
 from meetingdesk.models import ActionItem, Meeting, Priority
 from meetingdesk.quickadd import format_date
 from meetingdesk.timer import format_minutes, original_seconds
 
 PRIVATE_HEADING = "Private notes (not for sharing)"
 """The heading over the manager's private notes, shown only when asked for."""
+PREP_HEADING = "Prep notes (not for sharing)"
+"""The heading over what the manager prepared, shown only when private notes are asked for."""
+NEAREST_DEADLINES = 3
+"""How many of the nearest deadlines "What happens next" names."""
 
 
 @dataclass(frozen=True)
@@ -70,11 +77,35 @@ def summary_markdown(
 
 
 def summary_text(
-    meeting: Meeting, include_private: bool = False, tz: tzinfo | None = None, with_time: bool = False
+    meeting: Meeting,
+    include_private: bool = False,
+    tz: tzinfo | None = None,
+    with_time: bool = False,
+    wording: EmailWording | None = None,
 ) -> str:
-    """The summary as plain text for pasting into an email: private notes only if `include_private`,
-    the time table only if `with_time` (the person rarely needs it; the record keeps it)."""
-    return _render_text(_build_blocks(meeting, include_private, tz, with_time))
+    """The summary as an email to paste: a subject line, then the body (see `email_body`)."""
+    return f"Subject: {subject_line(meeting, tz)}\n\n" + email_body(meeting, wording, tz, include_private, with_time)
+
+
+def email_body(
+    meeting: Meeting,
+    wording: EmailWording | None = None,
+    tz: tzinfo | None = None,
+    include_private: bool = False,
+    with_time: bool = False,
+) -> str:
+    """The summary as plain text for an email: the opening, the summary, the closing (`wording`, or the default).
+
+    Private notes only if `include_private`; the time table only if `with_time` (the person
+    rarely needs it; the record keeps it).
+    """
+    wording = wording or EmailWording()
+    opening, closing = filled(wording.opening, meeting, tz), filled(wording.closing, meeting, tz)
+    blocks = [_Paragraph(tuple(opening.splitlines()))] if opening.strip() else []
+    blocks += _build_blocks(meeting, include_private, tz, with_time)
+    if closing.strip():
+        blocks.append(_Paragraph(tuple(closing.splitlines())))
+    return _render_text(blocks)
 
 
 def actions_in_order(actions: list[ActionItem]) -> list[ActionItem]:
@@ -88,6 +119,48 @@ def summary_filename(meeting: Meeting, extension: str) -> str:
     slug = _slug(f"{meeting.person} {meeting.agenda_title}") or "meeting"
     extension = _slug(extension.lstrip(".")) or "txt"
     return f"{when.date().isoformat()}-{slug}.{extension}"
+
+
+def agenda_text(
+    meeting: Meeting, open_actions: Iterable[ActionItem] = (), goals: Iterable[Priority] = (), tz: tzinfo | None = None
+) -> str:
+    """The agenda to send the person ahead, as plain text: purpose, sections with their minutes,
+    their open actions and the goals to review.
+
+    Built from the agenda's title, purpose and time boxes, never from a note: no shared,
+    private or prep note can reach it.
+    """
+    when = format_date(meeting.planned_for) if meeting.status == "planned" and meeting.planned_for else _when(meeting, tz)
+    blocks: list[_Block] = [
+        _Heading(f"{_or(meeting.agenda_title, 'Meeting')} with {_or(meeting.person, 'someone')}", 1),
+        _Fields((("When", when), ("With", _or(meeting.manager, "not given")), ("Length", format_minutes(meeting.planned_seconds)))),
+    ]
+    purpose = _note_lines(meeting.purpose)
+    if purpose:
+        blocks.append(_Paragraph(tuple(purpose)))
+    blocks.append(_Heading("Agenda", 2))
+    blocks.append(
+        _Bullets(
+            tuple(
+                f"{_or(section.title, f'Section {number}')} ({format_minutes(section.planned_seconds)})"
+                for number, section in enumerate(meeting.sections, start=1)
+            )
+        )
+    )
+    ordered = sorted(open_actions, key=lambda a: (a.due is None, a.due or date.min))
+    blocks.append(_Heading("Open actions to review", 2))
+    blocks.append(_Bullets(tuple(_action_line(a) for a in ordered)) if ordered else _Paragraph(("None open.",)))
+    listed = list(goals)
+    blocks.append(_Heading("Goals to review", 2))
+    blocks.append(_Bullets(tuple(_goal_line(goal) for goal in listed)) if listed else _Paragraph(("None agreed yet.",)))
+    return _render_text(blocks)
+
+
+def agenda_filename(meeting: Meeting) -> str:
+    """A safe file name for the agenda, e.g. "2026-12-01-dana-lee-performance-review-agenda.txt"."""
+    day = meeting.when.astimezone().date()
+    slug = _slug(f"{meeting.person} {meeting.agenda_title}") or "meeting"
+    return f"{day.isoformat()}-{slug}-agenda.txt"
 
 
 # --- the walk over the meeting -------------------------------------------------
@@ -105,10 +178,10 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None, wi
                 ("Agenda", _or(meeting.agenda_title, meeting.agenda_name or "not given")),
             )
         ),
-        _Heading("Agreed priorities", 2),
+        _Heading("Goals", 2),
     ]
     if meeting.priorities:
-        blocks.append(_Bullets(tuple(_priority_line(p) for p in meeting.priorities)))
+        blocks.append(_Bullets(tuple(_goal_line(goal) for goal in meeting.priorities)))
     else:
         blocks.append(_Paragraph(("None agreed.",)))
 
@@ -141,6 +214,25 @@ def _build_blocks(meeting: Meeting, include_private: bool, tz: tzinfo | None, wi
     if include_private:
         blocks.append(_Heading(PRIVATE_HEADING, 2))
         blocks.extend(_notes_blocks([(s.title, s.private_notes) for s in meeting.sections], "None."))
+        if any(s.prep_notes.strip() for s in meeting.sections):
+            blocks.append(_Heading(PREP_HEADING, 2))
+            blocks.extend(_notes_blocks([(s.title, s.prep_notes) for s in meeting.sections], "None."))
+    return blocks + _next_blocks(meeting)
+
+
+def _next_blocks(meeting: Meeting) -> list[_Block]:
+    # Last, so the summary ends on when the two meet again.
+    blocks: list[_Block] = [_Heading("What happens next", 2)]
+    deadlines = [(action.due, _action_line(action)) for action in meeting.actions if action.is_open and action.due]
+    for goal in meeting.priorities:
+        milestone = goal.next_milestone if goal.is_active else None
+        if milestone is not None and milestone.due:
+            deadlines.append((milestone.due, f"Milestone: {_one_line(milestone.text)} — {_one_line(goal.text)}, by {format_date(milestone.due)}"))
+    deadlines.sort(key=lambda deadline: deadline[0])
+    if deadlines:
+        blocks.append(_Bullets(tuple(line for _, line in deadlines[:NEAREST_DEADLINES])))
+    when = format_date(meeting.next_check_in) if meeting.next_check_in else "not set yet"
+    blocks.append(_Paragraph((f"Next check-in: {when}",)))
     return blocks
 
 
@@ -192,12 +284,25 @@ def _note_lines(text: str) -> list[str]:
     return lines
 
 
-def _priority_line(priority: Priority) -> str:
-    parts = [_one_line(priority.text) or "(no text)"]
-    if priority.measure.strip():
-        parts.append(f"measure: {_one_line(priority.measure)}")
-    if priority.due:
-        parts.append(f"by {format_date(priority.due)}")
+def _goal_line(goal: Priority) -> str:
+    text = _one_line(goal.text) or "(no text)"
+    parts = [f"Stretch assignment: {text}" if goal.kind == "stretch assignment" else text]
+    if goal.measure.strip():
+        parts.append(f"measure: {_one_line(goal.measure)}")
+    if goal.due:
+        parts.append(f"by {format_date(goal.due)}")
+    changes = what_changed(goal)
+    parts.append(_one_line(status_phrase(goal) + (f" ({'; '.join(changes)})" if changes else "")))
+    if goal.progress.strip():
+        parts.append(f"progress: {_one_line(goal.progress)}")
+    if goal.outcome.strip():
+        parts.append(f"outcome: {_one_line(goal.outcome)}")
+    if goal.milestones:
+        steps = [
+            f"{_one_line(m.text)}, " + (f"met {format_date(m.done_on)}" if m.done_on else f"by {format_date(m.due)}" if m.due else "no date")
+            for m in goal.milestones
+        ]
+        parts.append("milestones: " + "; ".join(steps))
     return " — ".join(parts)
 
 

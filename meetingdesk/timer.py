@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Literal
 
 from typing import TYPE_CHECKING
@@ -33,6 +33,11 @@ SHORT_SECTION_SECONDS = 4 * 60
 """...unless the section is shorter than this, when the warning comes in its last quarter."""
 MINIMUM_SHARE_SECONDS = 60
 """Rebalancing never leaves a section with less than this still to run."""
+
+
+def planned_moment(day: date | None) -> datetime | None:
+    """Where a meeting planned for `day` sorts and shows: the start of that day in the local time zone."""
+    return None if day is None else datetime(day.year, day.month, day.day).astimezone()
 
 
 def system_clock() -> datetime:

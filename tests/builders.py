@@ -83,3 +83,42 @@ async def until(pilot, condition, seconds: float = 10) -> None:
             return
         await pilot.pause(0.05)
     assert condition(), "the screen never got there"
+
+
+def development_plan(store, clock) -> Meeting:
+    """Dana Lee's review six weeks ago (two goals with milestones) and a check-in three weeks ago that
+    updated them; returns today's follow-up, not started, for the live screen to carry them into.
+
+    Also Ravi Patel, whose check-in is overdue, and Ana Souza, due in a few days: the due list's people.
+    """
+    from meetingdesk.goals import carried_copy, update_goal
+    from meetingdesk.models import Milestone
+
+    review = past_meeting(clock, 42, [], [])
+    review.agenda_title = "Performance review"
+    review.priorities = [
+        Priority(
+            text="Lead the Q1 planning review",
+            measure="Plan signed off by leadership",
+            due=(clock() + timedelta(days=120)).date(),
+            milestones=[Milestone(text="Draft plan", due=(clock() + timedelta(days=20)).date()), Milestone(text="Sign-off", due=(clock() + timedelta(days=120)).date())],
+        ),
+        Priority(text="Mentor two new engineers", measure="Both ship a feature alone", due=(clock() + timedelta(days=200)).date()),
+    ]
+    review.cadence = "every 2 weeks"
+    review.next_check_in = (clock() - timedelta(days=28)).date()
+    store.save(review)
+    check_in = past_meeting(clock, 21, [ActionItem(text="Share the finance numbers", owner="Sam Rivera", due=(clock() + timedelta(days=3)).date())], [])
+    check_in.priorities = [carried_copy(goal, review.id, review.started_at.date()) for goal in review.priorities]
+    update_goal(check_in.priorities[0], "at risk", "Waiting for the finance numbers", check_in.started_at.date())
+    update_goal(check_in.priorities[1], "on track", "Pairing twice a week", check_in.started_at.date())
+    check_in.cadence = "every 2 weeks"
+    check_in.next_check_in = clock().date()
+    store.save(check_in)
+    for person, days_ago, next_in in (("Ravi Patel", 40, -9), ("Ana Souza", 10, 4), ("Bo Chen", 3, 25)):
+        other = past_meeting(clock, days_ago, [], [Priority(text="Own the on-call rota", measure="No missed handovers")])
+        other.person = person
+        other.cadence = "monthly"
+        other.next_check_in = (clock() + timedelta(days=next_in)).date()
+        store.save(other)
+    return meeting_from_agenda(CHECK_IN, "Dana Lee", "Sam Rivera")

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from meetingdesk.agendas.blocks import block_prompts, describe_block, plain_text, top_level_blocks
 from meetingdesk.locations import builtin_agendas_dir
 from meetingdesk.errors import MeetingDeskError
 from meetingdesk.models import MAX_MEETING_MINUTES, Agenda, AgendaSection
@@ -46,6 +46,8 @@ _OTHER_UNIT = re.compile(r"\d\s*(h|hr|hrs|hour|hours|m|s|sec|secs|seconds?)\.?$"
 _WHOLE = re.compile(r"^\+?[0-9]+$", re.ASCII)
 _DECIMAL = re.compile(r"^[-+]?[0-9]*[.,][0-9]+$", re.ASCII)
 _NEGATIVE = re.compile(r"^-[0-9]+$", re.ASCII)
+_CADENCE_LINE = re.compile(r"^check-in cadence:\s*(?P<cadence>.*)$", re.IGNORECASE)
+"""A paragraph before the first section saying how often to check in after a meeting on this agenda."""
 
 
 class AgendaError(MeetingDeskError):
@@ -193,28 +195,16 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or exc.__class__.__name__
 
 
-def _plain(tokens: Sequence[Token] | None) -> str:
-    """The visible text of inline tokens: markup dropped, whitespace collapsed to single spaces."""
-    parts: list[str] = []
-    for token in tokens or ():
-        if token.type in ("text", "code_inline", "html_inline"):
-            parts.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif token.children:
-            parts.append(_plain(token.children))
-    return " ".join("".join(parts).split())
-
-
 def _quote(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class _SectionDraft:
-    def __init__(self, title: str, minutes: int, line: int) -> None:
+    def __init__(self, title: str, minutes: int, line: int, private: bool = False) -> None:
         self.title = title
         self.minutes = minutes
         self.line = line
+        self.private = private
         self.prompts: list[str] = []
 
 
@@ -241,8 +231,9 @@ class _AgendaReader:
         title: str | None = None
         title_line = 1
         purpose: list[str] = []
+        cadence = None
         sections: list[_SectionDraft] = []
-        for block in _top_level_blocks(tokens):
+        for block in top_level_blocks(tokens):
             first = block[0]
             line = first.map[0] + 1 if first.map else None
             kind = first.type
@@ -251,7 +242,7 @@ class _AgendaReader:
                 continue
             if kind == "heading_open":
                 level = int(first.tag[1:])
-                heading = _plain(block[1].children)
+                heading = plain_text(block[1].children)
                 if level == 1:
                     if title is not None:
                         raise self.fail(
@@ -288,14 +279,19 @@ class _AgendaReader:
                 raise self._missing_title(tokens, line)
             if not sections:
                 if kind == "paragraph_open":
-                    purpose.append(_plain(block[1].children))
+                    text = plain_text(block[1].children)
+                    said = _CADENCE_LINE.match(text)
+                    if said is None:
+                        purpose.append(text)
+                    else:
+                        cadence = self._cadence(said["cadence"], line)
                     continue
                 raise self.fail(
                     line,
-                    f"this {_describe(kind)} comes before the first section, where only the purpose "
+                    f"this {describe_block(kind)} comes before the first section, where only the purpose "
                     f'paragraph belongs; put it under a section heading such as "{EXAMPLE_SECTION}".',
                 )
-            sections[-1].prompts.extend(_prompts(block))
+            sections[-1].prompts.extend(block_prompts(block))
         if title is None:
             raise self._missing_title(tokens, None)
         if not sections:
@@ -308,11 +304,22 @@ class _AgendaReader:
             name=name,
             title=title,
             purpose="\n\n".join(part for part in purpose if part),
+            cadence=cadence,
             sections=[
-                AgendaSection(title=draft.title, minutes=draft.minutes, prompts=draft.prompts) for draft in sections
+                AgendaSection(title=draft.title, minutes=draft.minutes, prompts=draft.prompts, private=draft.private)
+                for draft in sections
             ],
             source=source,
         )
+
+    def _cadence(self, typed: str, line: int | None):
+        """The cadence a "Check-in cadence:" line suggests, or the error naming the value and the choices."""
+        from meetingdesk.goals import CADENCE_CHOICES, PlanError, parse_cadence
+
+        try:
+            return parse_cadence(typed)
+        except PlanError:
+            raise self.fail(line, f'the check-in cadence "{_quote(typed)}" is not one of {CADENCE_CHOICES}; write it as "Check-in cadence: monthly".') from None
 
     def _missing_title(self, tokens: list[Token], line: int | None) -> AgendaError:
         title_lines = [t.map[0] + 1 for t in tokens if t.type == "heading_open" and t.tag == "h1" and t.map]
@@ -335,7 +342,15 @@ class _AgendaReader:
                 f'the section "{_quote(heading)}" has no time box; write it as "## {fix_title} (5 min)".',
             )
         title = match["title"].strip()
-        inner = " ".join(match["inner"].split())
+        inner, *flags = (" ".join(part.split()) for part in match["inner"].split(","))
+        # "(10 min, private)": the section's notes stay with the manager unless moved to the shared notes.
+        for flag in flags:
+            if flag.casefold() != "private":
+                raise self.fail(
+                    line,
+                    f'the time box of "{_quote(title)}" says "{flag}"; only "private" may follow the minutes, '
+                    f'as in "## {_quote(title, 40)} (10 min, private)".',
+                )
         if not title:
             raise self.fail(line, f'the section "({inner})" has no title; write it as "## Wrap-up ({inner})".')
         fix = f'"## {_quote(title, 40)} (5 min)"'
@@ -358,7 +373,7 @@ class _AgendaReader:
                 raise self.fail(
                     line, f'the section "{_quote(title)}" has a time box of 0 minutes; give it at least 1, as in {fix}.'
                 )
-            return _SectionDraft(title, minutes, line or 1)
+            return _SectionDraft(title, minutes, line or 1, private=bool(flags))
         if _DECIMAL.match(amount):
             reason = f'the time box "({inner})" of "{_quote(title)}" is not a whole number of minutes'
         elif _NEGATIVE.match(amount):
@@ -391,38 +406,3 @@ def _looks_like_time_box(heading: str) -> bool:
         return False
     inner = match["inner"]
     return bool(re.search(r"[0-9]", inner, re.ASCII) or _UNIT.match(inner.strip()))
-
-
-def _top_level_blocks(tokens: list[Token]) -> list[list[Token]]:
-    """Group the flat token stream into top-level blocks: each opening token up to its close."""
-    blocks: list[list[Token]] = []
-    depth = 0
-    for token in tokens:
-        if depth == 0:
-            blocks.append([])
-        blocks[-1].append(token)
-        depth += token.nesting
-    return blocks
-
-
-def _prompts(block: list[Token]) -> list[str]:
-    """Every piece of text inside a section block, one prompt each: bullets, stray paragraphs, quotes, code lines."""
-    prompts: list[str] = []
-    for token in block:
-        if token.type == "inline":
-            text = _plain(token.children)
-            if text:
-                prompts.append(text)
-        elif token.type in ("fence", "code_block"):
-            prompts.extend(line.strip() for line in token.content.splitlines() if line.strip())
-    return prompts
-
-
-def _describe(kind: str) -> str:
-    return {
-        "bullet_list_open": "list",
-        "ordered_list_open": "list",
-        "blockquote_open": "quote",
-        "fence": "code block",
-        "code_block": "indented block",
-    }.get(kind, "text")

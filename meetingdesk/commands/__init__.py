@@ -14,6 +14,7 @@ from meetingdesk.errors import MeetingDeskError
 
 if TYPE_CHECKING:
     from meetingdesk.desk import Desk
+    from meetingdesk.storage.store import Store
 
 
 class CommandError(MeetingDeskError):
@@ -28,6 +29,12 @@ def open_desk(check_files: bool = True) -> Desk:
     app's next look), so a shell command costs the same at 10 or 100,000 meetings.
     """
     from meetingdesk.desk import Desk
+
+    return Desk(open_store(check_files))
+
+
+def open_store(check_files: bool = True) -> Store:
+    """The data folder's store, opened as `open_desk` opens it, for a command that needs no more (`log`)."""
     from meetingdesk.locations import data_dir
     from meetingdesk.storage.store import Store
 
@@ -35,7 +42,7 @@ def open_desk(check_files: bool = True) -> Desk:
     store.open(check_files=check_files, quick=True, progress=_reading if sys.stderr.isatty() else None)
     for sentence in [*store.warnings, *store.news, *store.problems]:
         print(f"meetingdesk: {sentence}", file=sys.stderr)
-    return Desk(store)
+    return store
 
 
 def _reading(done: int, total: int) -> None:

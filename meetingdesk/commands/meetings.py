@@ -8,7 +8,7 @@ import sys
 from meetingdesk.commands import CommandError, open_desk
 from meetingdesk.commands.output import check_format, check_limit, cell, iso, print_json, print_table
 
-FORMAT_EXTENSIONS = {"markdown": "md", "text": "txt"}
+FORMAT_EXTENSIONS = {"markdown": "md", "text": "txt", "ics": "ics", "eml": "eml"}
 """The file extension of each summary format."""
 
 
@@ -21,16 +21,26 @@ def add_commands(commands) -> None:
 
     show = commands.add_parser("show", help="print one meeting's summary")
     show.add_argument("id", metavar="ID", help="the meeting id, or its first few characters")
-    show.add_argument("--format", default="markdown", metavar="markdown|text|json", help="markdown (default), text for email, or json")
+    show.add_argument(
+        "--format",
+        default="markdown",
+        metavar="markdown|text|json|agenda",
+        help="markdown (default), text for email, json, or agenda: the plain-text agenda to send the person ahead",
+    )
     show.add_argument("--include-private", action="store_true", help="include your private notes")
     show.add_argument("--with-time", action="store_true", help="include the time table in text (markdown always has it)")
 
     export = commands.add_parser("export", help="write summaries or a JSON export to files")
     export.add_argument("id", nargs="?", metavar="ID", help="the meeting id, or its first few characters")
     export.add_argument("--all", action="store_true", help="every meeting instead of one")
-    export.add_argument("--format", metavar="markdown|text|json", help="markdown or text summaries, or json to import elsewhere")
+    export.add_argument(
+        "--format",
+        metavar="markdown|text|json|ics|eml",
+        help="markdown or text summaries, json to import elsewhere, ics for the next check-in, eml for an email draft",
+    )
     export.add_argument("--out", metavar="PATH", help="the file to write; with --all and markdown or text, a folder")
     export.add_argument("--include-private", action="store_true", help="include your private notes")
+    export.add_argument("--to", metavar="ADDRESS", help="with eml: the person's email address for the To line")
     export.add_argument("--with-time", action="store_true", help="include the time table in text (markdown always has it)")
 
     importing = commands.add_parser("import", help="add the meetings of a JSON export to the data folder")
@@ -57,6 +67,7 @@ def list_meetings(args: argparse.Namespace) -> int:
                     "started_at": iso(row.started_at),
                     "ended_at": iso(row.ended_at),
                     "status": row.status,
+                    "planned_for": row.planned_for.isoformat() if row.planned_for else None,
                     "open_actions": row.open_actions,
                     "actions": row.actions,
                     "priorities": row.priorities,
@@ -74,7 +85,7 @@ def list_meetings(args: argparse.Namespace) -> int:
         [
             (
                 row.id[:8],
-                f"{row.when.astimezone():%Y-%m-%d %H:%M}",
+                row.planned_for.isoformat() if row.status == "planned" and row.planned_for else f"{row.when.astimezone():%Y-%m-%d %H:%M}",
                 cell(row.person, 30),
                 cell(row.agenda_title or row.agenda_name, 30),
                 row.status,
@@ -88,10 +99,16 @@ def list_meetings(args: argparse.Namespace) -> int:
 
 
 def show_meeting(args: argparse.Namespace) -> int:
-    """`meetingdesk show ID`: one meeting as markdown, email text or JSON; private notes only on request."""
-    output = check_format(args.format, ("markdown", "text", "json"))
+    """`meetingdesk show ID`: one meeting as markdown, email text, JSON or its agenda; private notes only on request."""
+    output = check_format(args.format, ("markdown", "text", "json", "agenda"))
     desk = open_desk()
-    meeting = desk.store.load(desk.store.resolve_id(args.id))
+    store = desk.store
+    meeting = store.load(store.resolve_id(args.id))
+    if output == "agenda":
+        if args.include_private:
+            raise CommandError("The agenda goes to the person: it never holds private or prep notes, so leave out --include-private.")
+        sys.stdout.write(desk.agenda_for(meeting))
+        return 0
     if output == "json":
         from meetingdesk.storage.transfer import meeting_document
 
@@ -109,7 +126,7 @@ def _renderer(desk, output: str, with_time: bool):
     from meetingdesk.summary import summary_markdown, summary_text
 
     if output == "text":
-        return partial(summary_text, with_time=with_time or desk.settings.time_in_email)
+        return partial(summary_text, with_time=with_time or desk.settings.time_in_email, wording=desk.settings.wording)
     return summary_markdown
 
 
@@ -121,11 +138,17 @@ def export_meetings(args: argparse.Namespace) -> int:
     from meetingdesk.summary import summary_filename
     from meetingdesk.storage.transfer import export_json
 
-    output = check_format(args.format, ("markdown", "text", "json"))
+    output = check_format(args.format, ("markdown", "text", "json", "ics", "eml"))
     if args.all and args.id:
         raise CommandError("Give either a meeting ID or --all, not both.")
     if not args.all and not args.id:
         raise CommandError("Say what to export: a meeting ID, or --all for every meeting.")
+    if output in ("ics", "eml") and args.all:
+        raise CommandError(f"--format {output} writes one meeting: give its ID instead of --all.")
+    if args.to is not None and output != "eml":
+        raise CommandError("--to goes with --format eml only: it is the To line of the email draft.")
+    if output == "eml" and args.include_private:
+        raise CommandError("An email draft never holds private notes: leave out --include-private.")
     if not args.out:
         raise CommandError("Say where to write with --out PATH (a file; with --all and markdown or text, a folder).")
     out = Path(args.out).expanduser()
@@ -136,6 +159,10 @@ def export_meetings(args: argparse.Namespace) -> int:
         raise CommandError(
             f"The folder {out.parent} does not exist: create it first, or give --out a path in a folder that exists."
         )
+    if output in ("ics", "eml"):
+        from meetingdesk.commands.plans import export_one
+
+        return export_one(args.id, output, out, args.to)
 
     desk = open_desk()
     store = desk.store
@@ -154,7 +181,12 @@ def export_meetings(args: argparse.Namespace) -> int:
     written: list[Path] = []
     if output == "json":
         target = out / f"meetingdesk-export-{_today()}.json" if out.is_dir() else out
-        write_private_file(target, export_json(meetings, include_private=args.include_private))
+        people = None
+        if args.all:
+            everyone = _everyone(store)
+            failed += sum(record is None for record in everyone)
+            people = [record for record in everyone if record is not None]
+        write_private_file(target, export_json(meetings, include_private=args.include_private, people=people))
         written.append(target)
     else:
         render = _renderer(desk, output, args.with_time)
@@ -176,11 +208,30 @@ def export_meetings(args: argparse.Namespace) -> int:
             target = out / summary_filename(meeting, extension) if out.is_dir() else out
             write_private_file(target, render(meeting, include_private=args.include_private))
             written.append(target)
+            beside = target.with_suffix(".ics")
+            if meeting.next_check_in is not None and beside != target:
+                # The next check-in goes beside the summary, for the manager's calendar.
+                write_private_file(beside, desk.calendar_file(meeting))
+                written.append(beside)
     for path in written:
         print(path)
     if args.all and not meetings and not failed:
         print("meetingdesk: there are no meetings yet, so nothing was exported.", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _everyone(store) -> list:
+    """Every person's record for an export of everything; None (said on stderr) for one that can't be read."""
+    from meetingdesk.storage.files import StoreError
+
+    records = []
+    for row in store.team.index.rows():
+        try:
+            records.append(store.team.read(row.name))
+        except StoreError as error:
+            print(f"meetingdesk: {error} {row.name} was not exported.", file=sys.stderr)
+            records.append(None)
+    return records
 
 
 def _today() -> str:

@@ -52,10 +52,10 @@ def merge_driver(args: argparse.Namespace) -> int:
 def _merged(base: Path, ours: Path, theirs: Path) -> str:
     """The merge of two copies of a data-folder file, as text; ValueError or StoreError when they can't be merged."""
     texts = [_read(path) for path in (base, ours, theirs)]
-    from meetingdesk.storage.deleted import is_tombstone, later_tombstone
+    from meetingdesk.storage.deleted import earlier_tombstone, is_tombstone
 
     if is_tombstone(texts[1]) and is_tombstone(texts[2]):  # both machines deleted the meeting for good
-        return json.dumps(later_tombstone(texts[1], texts[2]), indent=1) + "\n"
+        return json.dumps(earlier_tombstone(texts[1], texts[2]), indent=2) + "\n"
     if all(isinstance(data, dict) and "sections" not in data for data in texts[1:]):
         return json.dumps(merge_settings(*texts), ensure_ascii=False, indent=1) + "\n"
     from meetingdesk.storage.files import parse_meeting

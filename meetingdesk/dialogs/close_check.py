@@ -25,19 +25,29 @@ def unticked_reminder(unticked: list[tuple[str, str]]) -> str:
     return "\n".join(lines)
 
 
-class CloseCheckDialog(ModalScreen[bool]):
-    """Dismisses with True to end the meeting, False to go back and fix things."""
+OFFERS = {
+    "check_in": "Set next check-in",
+    "agreed_without": "Agreed without",
+}
+"""Buttons the check can offer besides fixing and closing: each dismisses with its key, for the screen to act on."""
+
+
+class CloseCheckDialog(ModalScreen[bool | str]):
+    """Dismisses with True to end the meeting, False to go back and fix things, or the key of an offer taken."""
 
     CSS_PATH = styles_dir() / "dialogs.tcss"
     BINDINGS = [
         Binding("escape", "fix", "Back to the meeting", id="fix"),
         Binding("ctrl+f", "close", "End meeting", id="close_anyway"),
+        Binding("ctrl+s", "offer('check_in')", "Set next check-in", id="close_check_in"),
     ]
 
-    def __init__(self, problems: list[str], unticked: list[tuple[str, str]] | None = None) -> None:
+    def __init__(self, problems: list[str], unticked: list[tuple[str, str]] | None = None, offers: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.problems = problems
         self.unticked = unticked or []
+        self.offers = offers
+        """Keys of OFFERS to show: "check_in" when no next check-in is set, "agreed_without" for goals missing a measure or date."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="close-check"):
@@ -47,7 +57,7 @@ class CloseCheckDialog(ModalScreen[bool]):
             else:
                 yield Static("Ready to close", classes="dialog-title")
                 yield Static(
-                    "Every action has an owner and a deadline, and you agreed at least one priority.",
+                    "Every action has an owner and a deadline, every goal is up to date, and the next check-in is set.",
                     id="problems",
                     markup=False,
                 )
@@ -56,6 +66,8 @@ class CloseCheckDialog(ModalScreen[bool]):
                     yield Static(unticked_reminder(self.unticked), id="unticked", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 if self.problems:
+                    for offer in self.offers:
+                        yield Button(OFFERS[offer], id=offer)
                     yield Button("Fix them", variant="primary", id="fix")
                     yield Button("Close anyway", variant="warning", id="close")
                 else:
@@ -63,11 +75,19 @@ class CloseCheckDialog(ModalScreen[bool]):
                     yield Button("Back to the meeting", id="fix")
 
     def on_mount(self) -> None:
-        self.query_one(Button).focus()
+        self.query_one("#fix" if self.problems else "#close", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id == "close")
+        self.dismiss(event.button.id if event.button.id in OFFERS else event.button.id == "close")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "offer":
+            return parameters[0] in self.offers
+        return True
+
+    def action_offer(self, offer: str) -> None:
+        self.dismiss(offer)
 
     def action_fix(self) -> None:
         self.dismiss(False)

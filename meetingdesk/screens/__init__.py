@@ -11,25 +11,43 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from meetingdesk.screens.due import DueScreen
     from meetingdesk.screens.home import HomeScreen
     from meetingdesk.screens.last_meeting import LastMeetingScreen
     from meetingdesk.screens.live import LiveScreen
     from meetingdesk.screens.new_meeting import NewMeetingScreen
     from meetingdesk.screens.open_actions import OpenActionsScreen
     from meetingdesk.screens.person import PersonScreen
+    from meetingdesk.screens.prep import PrepScreen
     from meetingdesk.screens.record import RecordScreen
+    from meetingdesk.screens.team import TeamScreen
     from meetingdesk.screens.trash import TrashScreen
 
-__all__ = ["HomeScreen", "LastMeetingScreen", "LiveScreen", "NewMeetingScreen", "OpenActionsScreen", "PersonScreen", "RecordScreen", "TrashScreen"]
+__all__ = [
+    "DueScreen",
+    "HomeScreen",
+    "LastMeetingScreen",
+    "LiveScreen",
+    "NewMeetingScreen",
+    "OpenActionsScreen",
+    "PersonScreen",
+    "PrepScreen",
+    "RecordScreen",
+    "TeamScreen",
+    "TrashScreen",
+]
 
 _MODULES = {
+    "DueScreen": "due",
     "HomeScreen": "home",
     "LastMeetingScreen": "last_meeting",
     "LiveScreen": "live",
     "NewMeetingScreen": "new_meeting",
     "OpenActionsScreen": "open_actions",
     "PersonScreen": "person",
+    "PrepScreen": "prep",
     "RecordScreen": "record",
+    "TeamScreen": "team",
     "TrashScreen": "trash",
 }
 

@@ -17,7 +17,10 @@ from meetingdesk.app import desk_app
 from meetingdesk.desk import Desk
 from meetingdesk.dialogs.person_picker import EVERYONE, PersonPicker
 from meetingdesk.locations import styles_dir
+from meetingdesk.names import same_name
+from meetingdesk.storage.people_index import EvidenceHit
 from meetingdesk.dates import format_date
+from meetingdesk.storage.plans import SOON_DAYS
 from meetingdesk.storage.rows import MeetingRow
 from meetingdesk.storage.search import COUNT_UP_TO
 from meetingdesk.storage.store import Store
@@ -25,7 +28,10 @@ from meetingdesk.widgets.key_bar import KeyBar
 from meetingdesk.widgets.meeting_list import MeetingList
 
 if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
+    from datetime import date
+
     from meetingdesk.models import Meeting
+    from meetingdesk.storage.plans import CheckInDue
 
 EMPTY_MESSAGE = (
     "No meetings yet.\n\n"
@@ -46,11 +52,16 @@ class HomeScreen(Screen[None]):
         Binding("n", "new_meeting", "New meeting", id="new_meeting", tooltip="Set up and start a new meeting"),
         Binding("r", "resume_meeting", "Resume meeting", id="resume_meeting", tooltip="Reopen the unfinished meeting where it stopped"),
         Binding("o", "open_meeting", "Open meeting", id="open_meeting", tooltip="Open the selected meeting"),
-        Binding("slash", "search", "Search", id="search", tooltip="Find meetings by a word from notes, priorities or actions"),
+        Binding("slash", "search", "Search", id="search", tooltip="Find meetings by a word from notes, goals or actions"),
         Binding("p", "filter_person", "Filter by person", id="filter_person", tooltip="Show only one person's meetings"),
         Binding("w", "person_view", "Person view", id="person_view", tooltip="Everything agreed with the selected meeting's person"),
         Binding("a", "open_actions", "Open actions", id="open_actions", tooltip="Every open action across people, by deadline"),
+        Binding("c", "check_ins", "Check-ins due", id="check_ins", tooltip="Who is due or overdue for a check-in"),
         Binding("t", "trash", "Trash", id="trash", tooltip="Meetings you deleted, to restore one"),
+        Binding("l", "log_evidence", "Log evidence", id="log_evidence", tooltip="Note what someone did, when it happens"),
+        Binding("P", "prepare_meeting", "Prepare meeting", id="prepare_meeting", tooltip="Plan a meeting for a day and write your prep"),
+        Binding("m", "team", "Team", id="team", tooltip="Everyone: roles, aims, last and next meeting, overdue actions"),
+        Binding("v", "evidence_found", "Evidence found", id="evidence_found", tooltip="The evidence entries the search found"),
         Binding("escape", "clear_filters", "Show all", id="clear_filters", tooltip="Clear the search and the person filter"),
     ]
 
@@ -65,13 +76,16 @@ class HomeScreen(Screen[None]):
         """The search the list shows ("" for none): set when its results arrive."""
         self._matches = 0
         """How many meetings the shown search found."""
+        self._evidence: list[EvidenceHit] = []
+        """The evidence entries the shown search found."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="resume", markup=False)
+        yield Static("", id="due", markup=False)
         yield Horizontal(id="reading")
         yield Static(EMPTY_MESSAGE, id="empty", markup=False)
-        yield Input(placeholder="Search person, agenda, notes, priorities, actions…", id="search", select_on_focus=False)
+        yield Input(placeholder="Search person, agenda, notes, goals, actions…", id="search", select_on_focus=False)
         yield Static("", id="filter-status", markup=False)
         meetings = MeetingList(id="meetings")
         yield meetings.header
@@ -128,6 +142,8 @@ class HomeScreen(Screen[None]):
         self.query_one("#reading").display = False
         if changed:
             self.refresh_meetings()
+        else:
+            self._look_for_check_ins()
         # What the store merged, and files it had to move aside or refuse: say so here, where the manager looks.
         desk_app(self).tell_what_the_store_did()
 
@@ -148,6 +164,22 @@ class HomeScreen(Screen[None]):
             self._search(self._query)
             return
         self._show_rows(self.store.rows(person=self._person, limit=PAGE_SIZE + 1))
+        self._look_for_check_ins()
+
+    @work(thread=True, group="check-ins")
+    def _look_for_check_ins(self) -> None:
+        """Off the UI thread: who is due for a check-in within a week, or overdue."""
+        desk = self.desk
+        today = desk.today()
+        due = [found for found in desk.check_ins() if found.is_due(today, SOON_DAYS)]
+        self.app.call_from_thread(self._show_check_ins, due, today)
+
+    def _show_check_ins(self, due: list[CheckInDue], today: date) -> None:
+        line = self.query_one("#due", Static)
+        line.display = bool(due)
+        named = [f"{found.person} ({found.phrase(today)})" for found in due[:4]]
+        more = f" and {len(due) - 4} more" if len(due) > 4 else ""
+        line.update(f"Check-ins due: {', '.join(named)}{more}. Press c for everyone's next check-in.")
 
     def _show_rows(self, fetched: list[MeetingRow]) -> None:
         meetings = self.query_one(MeetingList)
@@ -202,6 +234,9 @@ class HomeScreen(Screen[None]):
                 parts.append(f"More than {COUNT_UP_TO:,} meetings mention “{self._query}”.")
             else:
                 parts.append(f"{count:,} meeting{' mentions' if count == 1 else 's mention'} “{self._query}”.")
+        if self._query and self._evidence:
+            found = len(self._evidence)
+            parts.append(f"{found} evidence entr{'ies' if found != 1 else 'y'} too: v shows them.")
         if self._person is not None:
             parts.append(f"Only meetings with {self._person}: p to change, escape to show everyone.")
         status.update(" ".join(parts))
@@ -221,8 +256,10 @@ class HomeScreen(Screen[None]):
             return self._selected_row() is not None
         if action == "resume_meeting":
             return self._unfinished is not None
-        if action in ("search", "filter_person", "open_actions"):
+        if action in ("search", "filter_person", "open_actions", "check_ins"):
             return self._any_meetings
+        if action == "evidence_found":
+            return bool(self._query and self._evidence)
         if action == "clear_filters":
             return self._person is not None or self._searching
         return True
@@ -256,14 +293,16 @@ class HomeScreen(Screen[None]):
         search = self.desk.search
         rows = search.meetings(query, self._person, PAGE_SIZE + 1)
         count = search.count(query, self._person) if len(rows) > PAGE_SIZE else len(rows)
+        evidence = [hit for hit in self.desk.team.search(query) if self._person is None or same_name(hit.person, self._person)]
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._found, worker, query, rows, count)
+            self.app.call_from_thread(self._found, worker, query, rows, count, evidence)
 
-    def _found(self, worker, query: str, rows: list[MeetingRow], count: int) -> None:
+    def _found(self, worker, query: str, rows: list[MeetingRow], count: int, evidence: list[EvidenceHit]) -> None:
         if worker.is_cancelled:
             return
         self._query = query
         self._matches = count
+        self._evidence = evidence
         self._show_rows(rows)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -312,6 +351,27 @@ class HomeScreen(Screen[None]):
         from meetingdesk.screens.person import PersonScreen
 
         self.app.push_screen(PersonScreen(row.person))
+
+    def action_log_evidence(self) -> None:
+        row = self._selected_row()
+        self.post_message(messages.LogEvidence(row.person if row is not None else ""))
+
+    def action_evidence_found(self) -> None:
+        from meetingdesk.screens.evidence_found import EvidenceFoundScreen
+
+        self.app.push_screen(EvidenceFoundScreen(self._query, self._evidence))
+
+    def action_prepare_meeting(self) -> None:
+        row = self._selected_row()
+        self.post_message(messages.PrepareMeeting(row.person if row is not None else ""))
+
+    def action_team(self) -> None:
+        self.post_message(messages.ShowTeam())
+
+    def action_check_ins(self) -> None:
+        from meetingdesk.screens.due import DueScreen
+
+        self.app.push_screen(DueScreen())
 
     def action_trash(self) -> None:
         from meetingdesk.screens.trash import TrashScreen

@@ -1,4 +1,4 @@
-"""The live meeting: the clock, the agenda, notes per section, priorities and actions."""
+"""The live meeting: the clock, the agenda, notes per section, goals and actions."""
 
 from __future__ import annotations
 
@@ -21,18 +21,15 @@ from meetingdesk.timer import MeetingTimer
 from meetingdesk.widgets.agenda_list import AgendaList
 from meetingdesk.widgets.clock_bar import ClockBar
 from meetingdesk.widgets.agreed_panel import AgreedPanel
+from meetingdesk.screens.live_people import LivePeople
+from meetingdesk.widgets.evidence_panel import EvidencePanel
 from meetingdesk.widgets.key_bar import KeyBar
+from meetingdesk.widgets.prep_note import PrepNote
 from meetingdesk.widgets.prompt_list import PromptList
 
 EDITING_ACTIONS = {
-    "pause_timer",
-    "resume_timer",
-    "add_action",
-    "add_priority",
-    "rebalance",
-    "end_meeting",
-    "next_section",
-    "previous_section",
+    *("pause_timer", "resume_timer", "add_action", "add_goal", "update_goal", "set_next_check_in", "rebalance"),
+    *("end_meeting", "next_section", "previous_section"),
 }
 """What a read-only window can't do."""
 DOWNTIME_QUESTION_SECONDS = 60
@@ -47,7 +44,7 @@ FOLLOW_SECONDS = 2.0
 """How often a read-only window reads what the running window saved."""
 
 
-class LiveScreen(SavingScreen):
+class LiveScreen(LivePeople, SavingScreen):
     """Runs one meeting against the clock."""
 
     CSS_PATH = styles_dir() / "live.tcss"
@@ -57,12 +54,15 @@ class LiveScreen(SavingScreen):
         Binding("ctrl+t", "pause_timer", "Pause timer", id="pause_timer", tooltip="Stop every clock"),
         Binding("ctrl+t", "resume_timer", "Resume timer", id="resume_timer", tooltip="Start the clocks again"),
         Binding("ctrl+o", "add_action", "Add action", id="add_action", tooltip="Add an action: text @owner by date"),
-        Binding("ctrl+g", "add_priority", "Add priority", id="add_priority", tooltip="Add a priority you both agreed"),
+        Binding("ctrl+g", "add_goal", "Add goal", id="add_goal", tooltip="Add a goal you both agreed (Add priority)"),
+        Binding("ctrl+j", "update_goal", "Update goal", id="update_goal", tooltip="Set this check-in's status and progress of a goal"),
+        Binding("ctrl+s", "set_next_check_in", "Set next check-in", id="set_next_check_in", tooltip="Agree the cadence and the next check-in's date"),
         Binding("ctrl+f", "end_meeting", "End meeting", id="end_meeting", tooltip="Check what is missing, then write the summary"),
         Binding("ctrl+r", "rebalance", "Rebalance time", id="rebalance", tooltip="Share the time left so the meeting ends on time"),
         Binding("f3", "show_purpose", "Show purpose", id="show_purpose", tooltip="What this conversation is for, from the agenda"),
         Binding("f3", "hide_purpose", "Hide purpose", id="hide_purpose", tooltip="Put the agenda's purpose away"),
         Binding("f4", "previous_meeting", "Previous meeting", id="previous_meeting", tooltip="Read the last meeting with this person; this one keeps running"),
+        *LivePeople.PEOPLE_BINDINGS,
     ]
 
     SHOWS_PRIVATE_NOTES = True
@@ -97,9 +97,11 @@ class LiveScreen(SavingScreen):
         yield purpose
         with Horizontal(id="body"):
             yield AgendaList(id="sections")
+            yield EvidencePanel(self.meeting.person, id="evidence")
             with Vertical(id="main"):
                 yield Static("", id="section-title", markup=False)
                 yield PromptList(id="prompts")
+                yield PrepNote(id="prep-note", markup=False)
                 yield TextArea(id="notes", soft_wrap=True)
                 yield TextArea(id="private", soft_wrap=True)
             yield AgreedPanel(self.meeting, id="side")
@@ -213,6 +215,7 @@ class LiveScreen(SavingScreen):
         prompts = self.query_one("#prompts", PromptList)
         prompts.show(section.prompts, section.prompts_done)
         prompts.display = bool(section.prompts)
+        self.show_people_part(section)
         for editor_id, text in (("#notes", section.notes), ("#private", section.private_notes)):
             editor = self.query_one(editor_id, TextArea)
             if editor.text != text:
@@ -275,6 +278,8 @@ class LiveScreen(SavingScreen):
     # ---- commands -----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in LivePeople.PEOPLE_ACTIONS:
+            return self.check_people_action(action)
         if self.read_only and action in EDITING_ACTIONS:
             return False
         if action == "previous_meeting":
@@ -364,8 +369,29 @@ class LiveScreen(SavingScreen):
     def action_add_action(self) -> None:
         self.query_one(AgreedPanel).add_action()
 
-    def action_add_priority(self) -> None:
-        self.query_one(AgreedPanel).add_priority()
+    def action_add_goal(self) -> None:
+        self.query_one(AgreedPanel).add_goal()
+
+    def action_update_goal(self) -> None:
+        self.query_one(AgreedPanel).update_goal()
+
+    def action_set_next_check_in(self, then_end: bool = False) -> None:
+        from meetingdesk.dialogs.check_in import CheckInChoice, CheckInDialog
+
+        meeting = self.meeting
+
+        def chosen(choice: CheckInChoice | None) -> None:
+            if choice is not None:
+                meeting.next_check_in, meeting.cadence = choice.next_check_in, choice.cadence
+                self.autosave.changed()
+                self.query_one(AgreedPanel).show(meeting)
+            if then_end:
+                self.action_end_meeting()
+
+        dialog = CheckInDialog(
+            meeting.person, self.desk.today(), meeting.cadence, meeting.next_check_in, lambda cadence: self.desk.suggested_check_in(meeting, cadence)
+        )
+        self.app.push_screen(dialog, chosen)
 
     def on_agreed_panel_changed(self, event: AgreedPanel.Changed) -> None:
         event.stop()
@@ -373,13 +399,27 @@ class LiveScreen(SavingScreen):
 
     def action_end_meeting(self) -> None:
         from meetingdesk.dialogs.close_check import CloseCheckDialog
+        from meetingdesk.goals import check_in_problems, smart_gaps
 
+        offers = ("check_in",) if check_in_problems(self.meeting) else ()
+        offers += ("agreed_without",) if smart_gaps(self.meeting) else ()
         # What was typed last is on disk before the manager reads the close check.
         self.save_now()
-        dialog = CloseCheckDialog(self.meeting.close_check(), self.meeting.unticked_prompts())
+        dialog = CloseCheckDialog(self.meeting.close_check(), self.meeting.unticked_prompts(), offers)
         self.app.push_screen(dialog, self._close_checked)
 
-    def _close_checked(self, close: bool | None) -> None:
+    def _close_checked(self, close: bool | str | None) -> None:
+        if close == "check_in":
+            self.action_set_next_check_in(then_end=True)
+            return
+        if close == "agreed_without":
+            from meetingdesk.goals import confirm_without, smart_gaps
+
+            confirm_without(self.meeting, smart_gaps(self.meeting))
+            self.autosave.changed()
+            self.query_one(AgreedPanel).show(self.meeting)
+            self.action_end_meeting()
+            return
         if not close:
             # Back to fix things: the cursor goes to the first one, or to the notes when nothing is missing.
             problems = self.meeting.close_problems()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual import work
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widgets import TextArea
 
 from meetingdesk.models import Meeting
 from meetingdesk.storage.autosave import Autosave, SaveOutcome
@@ -66,6 +67,7 @@ class SavingScreen(Screen[None]):
     def _take_in_changes(self) -> None:
         """Save now, merged with the file, and show the merge: nothing typed here or saved elsewhere is lost."""
         self.autosave.merged = None
+        self._keep_what_is_typed()
         self.save_now()
         merged = self.autosave.merged
         if merged is None:
@@ -77,6 +79,16 @@ class SavingScreen(Screen[None]):
             setattr(meeting, name, getattr(merged, name))
         meeting.__pydantic_extra__ = dict(merged.__pydantic_extra__ or {})
         self._show_everything()
+
+    def _keep_what_is_typed(self) -> None:
+        """Put the editors' text into the meeting before a merge redraws them: a key whose change
+        event is still waiting in the queue is saved and shown, not lost."""
+        section = self.meeting.sections[self.meeting.current_section]
+        for editor in self.query(TextArea):
+            if editor.id == "notes":
+                section.notes = editor.text
+            elif editor.id == "private":
+                section.private_notes = editor.text
 
     def save_now(self) -> None:
         """Save on this thread (on start and on leaving), so nothing waits in a worker."""

@@ -21,6 +21,11 @@ from meetingdesk.models import MAX_MEETING_MINUTES, Agenda, Meeting
 class NewMeetingScreen(ModalScreen[Meeting | None]):
     """Set up a meeting; dismisses with the new Meeting, or None when cancelled."""
 
+    FORM_TITLE = "New meeting"
+    """The form's heading."""
+    GO = "Start meeting"
+    """What the main button says."""
+
     CSS_PATH = styles_dir() / "new_meeting.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
@@ -41,31 +46,39 @@ class NewMeetingScreen(ModalScreen[Meeting | None]):
             (Content(f"{agenda.title} ({agenda.total_minutes} min)"), name) for name, agenda in self.agendas.items()
         ]
         with Vertical(id="form"):
-            yield Static("New meeting", id="form-title")
+            yield Static(self.FORM_TITLE, id="form-title")
             yield Label("Agenda")
             yield Select(options, id="agenda", allow_blank=False, value=self._default_agenda())
             yield Label("With")
             yield Input(
                 placeholder="Who are you meeting? e.g. Dana Lee",
                 id="person",
-                suggester=SuggestFromList(self.desk.store.people(), case_sensitive=False),
+                suggester=SuggestFromList(self.desk.team.known(), case_sensitive=False),
             )
             yield Label("Manager")
             yield Input(self.desk.default_manager(), placeholder="Your name", id="manager")
-            yield Label("Total minutes (optional: scales every time box)")
-            yield Input(placeholder="as the agenda plans", id="minutes", type="integer")
+            yield from self.extra_fields()
             yield Static("", id="form-error", markup=False)
             if self.agenda_problems:
                 yield Static("\n".join(str(problem) for problem in self.agenda_problems), id="agenda-problems", markup=False)
             with Horizontal(id="form-buttons"):
-                yield Button("Start meeting", variant="primary", id="start")
+                yield Button(self.GO, variant="primary", id="start")
                 yield Button("Cancel", id="cancel")
+
+    def extra_fields(self) -> ComposeResult:
+        """The fields after the manager's name: here the total length."""
+        yield Label("Total minutes (optional: scales every time box)")
+        yield Input(placeholder="as the agenda plans", id="minutes", type="integer")
 
     def _default_agenda(self) -> str:
         return "performance-review" if "performance-review" in self.agendas else next(iter(self.agendas))
 
     def on_mount(self) -> None:
-        self.query_one("#person", Input).focus()
+        self.first_field().focus()
+
+    def first_field(self) -> Input:
+        """The field the cursor starts in."""
+        return self.query_one("#person", Input)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -1,4 +1,4 @@
-"""The meeting record: its summary, ready to copy into an email, and the actions and priorities to follow through.
+"""The meeting record: its summary, ready to copy into an email, and the actions and goals to follow through.
 
 Shown when a meeting ends and when a past meeting is opened. Every change made here
 after the meeting ended is saved at once and recorded as an amendment, so the
@@ -11,22 +11,21 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Header, Markdown, OptionList
 
 from meetingdesk import messages
 from meetingdesk.app import desk_app
 from meetingdesk.desk import Desk
-from meetingdesk.locations import exports_dir, styles_dir
+from meetingdesk.locations import styles_dir
 from meetingdesk.models import ActionItem, Meeting, Priority
 from meetingdesk.quickadd import format_date
-from meetingdesk.storage.files import StoreError, write_private_file
-from meetingdesk.summary import actions_in_order, summary_filename, summary_markdown, summary_text
+from meetingdesk.screens.record_exports import RecordExports
+from meetingdesk.storage.files import StoreError
+from meetingdesk.summary import actions_in_order, summary_markdown
 from meetingdesk.widgets.item_list import ItemList
 from meetingdesk.widgets.key_bar import KeyBar
 
@@ -48,17 +47,21 @@ class RecordList(ItemList):
         return super().check_action(action, parameters)
 
 
-class RecordScreen(Screen[None]):
+class RecordScreen(RecordExports):
     """The record of one meeting: what was agreed, ready to copy into an email, and amendable."""
 
     CSS_PATH = styles_dir() / "record.tcss"
     BINDINGS = [
         Binding("c", "copy_summary", "Copy summary", id="copy_summary", tooltip="Copy the email text to the clipboard"),
-        Binding("e", "export_summary", "Export summary", id="export_summary", tooltip="Write the summary to a Markdown file"),
+        Binding("e", "export_summary", "Export summary", id="export_summary", tooltip="Write the summary to a Markdown file, and the next check-in to an .ics"),
+        Binding("m", "export_email_draft", "Export email draft", id="export_email_draft", tooltip="Write the summary as an .eml draft to open in your mail client"),
+        Binding("w", "email_wording", "Email wording", id="email_wording", tooltip="Change the opening and closing of the summary email"),
         Binding("d", "mark_done", "Mark done", id="mark_done", tooltip="Mark the highlighted action done today"),
         Binding("d", "reopen", "Reopen", id="reopen", tooltip="Open the highlighted action again"),
         Binding("a", "add_action", "Add action", id="add_action", tooltip="Add an action to this meeting's record"),
-        Binding("p", "add_priority", "Add priority", id="add_priority", tooltip="Add an agreed priority to this meeting's record"),
+        Binding("p", "add_goal", "Add goal", id="add_goal", tooltip="Add an agreed goal to this meeting's record (Add priority)"),
+        Binding("u", "update_goal", "Update goal", id="update_goal", tooltip="Change the highlighted goal's status and progress"),
+        Binding("s", "set_next_check_in", "Set next check-in", id="set_next_check_in", tooltip="Agree the cadence and the next check-in's date"),
         Binding("n", "edit_notes", "Edit notes", id="edit_notes", tooltip="Change a section's shared notes"),
         Binding("f", "start_follow_up", "Start follow-up", id="start_follow_up", tooltip="Start the next meeting with the same person and agenda"),
         Binding("ctrl+d", "delete_meeting", "Delete meeting", id="delete_meeting", tooltip="Move this meeting to the trash"),
@@ -85,13 +88,13 @@ class RecordScreen(Screen[None]):
                 yield Markdown(summary_markdown(self.meeting), id="summary")
             with Vertical(id="record-side"):
                 yield RecordList("No actions. Press a to add one.", movable=False, id="record-actions")
-                yield RecordList("No priorities. Press p to add one.", id="record-priorities")
+                yield RecordList("No goals. Press p to add one.", id="record-priorities")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = f"Summary · {self.meeting.agenda_title} with {self.meeting.person}"
         self.query_one("#record-actions").border_title = "Actions"
-        self.query_one("#record-priorities").border_title = "Priorities"
+        self.query_one("#record-priorities").border_title = "Goals"
         self._show_lists()
         self.query_one("#summary-scroll").focus()
 
@@ -104,7 +107,9 @@ class RecordScreen(Screen[None]):
     def _show_lists(self) -> None:
         self.listed = actions_in_order(self.meeting.actions)
         self.query_one("#record-actions", RecordList).show_items([_action_entry(a) for a in self.listed])
-        self.query_one("#record-priorities", RecordList).show_items([_priority_entry(p) for p in self.meeting.priorities])
+        self.query_one("#record-priorities", RecordList).show_items([_goal_entry(goal) for goal in self.meeting.priorities])
+        when = self.meeting.next_check_in
+        self.query_one("#record-priorities").border_subtitle = f"next check-in {format_date(when)}" if when else "no next check-in"
         self.refresh_bindings()
 
     def on_meetings_changed(self, message: messages.MeetingsChanged) -> None:
@@ -199,14 +204,56 @@ class RecordScreen(Screen[None]):
 
         self.app.push_screen(ActionDialog(self.meeting, self._today()), added)
 
-    def action_add_priority(self) -> None:
-        from meetingdesk.dialogs.priority import PriorityDialog
+    def action_add_goal(self) -> None:
+        from meetingdesk.dialogs.goal import GoalDialog
 
-        def added(priority: Priority | None) -> None:
-            if priority is not None:
-                self._amend(lambda meeting: _append(meeting.priorities, priority, f"Added the priority “{priority.text}”."))
+        def added(goal: Priority | None) -> None:
+            if goal is not None:
+                self._amend(lambda meeting: _append(meeting.priorities, goal, f"Added the goal “{goal.text}”."))
 
-        self.app.push_screen(PriorityDialog(self._today()), added)
+        self.app.push_screen(GoalDialog(self._today()), added)
+
+    def action_update_goal(self) -> None:
+        from meetingdesk.dialogs.goal_update import UpdateGoalDialog
+
+        goals = self.query_one("#record-priorities", RecordList)
+        if not goals.has_items:
+            self.notify("No goal to update: p adds one.", severity="warning", markup=False)
+            return
+        index = goals.highlighted or 0
+        original = self.meeting.priorities[index]
+
+        def updated(result: Priority | None) -> None:
+            if result is None or result == original:
+                return
+
+            def change(meeting: Meeting) -> str:
+                meeting.priorities[index] = result
+                return f"Updated the goal “{result.text}”: {result.status}."
+
+            self._amend(change)
+
+        self.app.push_screen(UpdateGoalDialog(original, self._today()), updated)
+
+    def action_set_next_check_in(self) -> None:
+        from meetingdesk.dialogs.check_in import CheckInChoice, CheckInDialog
+
+        meeting = self.meeting
+
+        def chosen(choice: CheckInChoice | None) -> None:
+            if choice is None or (choice.next_check_in, choice.cadence) == (meeting.next_check_in, meeting.cadence):
+                return
+
+            def change(updated: Meeting) -> str:
+                updated.next_check_in, updated.cadence = choice.next_check_in, choice.cadence
+                when = format_date(choice.next_check_in) if choice.next_check_in else "none planned"
+                return f"Next check-in: {when}."
+
+            if self._amend(change):
+                self.desk.keep_cadence(meeting.person, choice.cadence)
+
+        suggest = lambda cadence: self.desk.suggested_check_in(meeting, cadence)  # noqa: E731
+        self.app.push_screen(CheckInDialog(meeting.person, self._today(), meeting.cadence, meeting.next_check_in, suggest), chosen)
 
     def action_edit_notes(self) -> None:
         from meetingdesk.dialogs.note import NoteDialog
@@ -248,7 +295,7 @@ class RecordScreen(Screen[None]):
         self.app.push_screen(ActionDialog(self.meeting, self._today(), original), edited)
 
     def _edit_priority(self, index: int) -> None:
-        from meetingdesk.dialogs.priority import PriorityDialog
+        from meetingdesk.dialogs.goal import GoalDialog
 
         original = self.meeting.priorities[index]
 
@@ -258,11 +305,11 @@ class RecordScreen(Screen[None]):
 
             def change(meeting: Meeting) -> str:
                 meeting.priorities[index] = result
-                return f"Edited the priority “{result.text}”."
+                return f"Edited the goal “{result.text}”."
 
             self._amend(change)
 
-        self.app.push_screen(PriorityDialog(self._today(), original), edited)
+        self.app.push_screen(GoalDialog(self._today(), original), edited)
 
     def on_item_list_move(self, event: ItemList.Move) -> None:
         # Only priorities move: the actions follow the summary's order, by deadline.
@@ -284,7 +331,7 @@ class RecordScreen(Screen[None]):
         from meetingdesk.dialogs.confirm import ConfirmDialog
 
         is_actions = event.item_list.id == "record-actions"
-        kind = "action" if is_actions else "priority"
+        kind = "action" if is_actions else "goal"
         item = (self.listed if is_actions else self.meeting.priorities)[event.index]
 
         def confirmed(yes: bool | None) -> None:
@@ -331,29 +378,6 @@ class RecordScreen(Screen[None]):
         )
         self.post_message(messages.ShowHome())
 
-    def action_copy_summary(self) -> None:
-        self.notify("Copying the summary…", timeout=2, markup=False)
-        self._copy(summary_text(self.meeting, with_time=self.desk.settings.time_in_email))
-
-    @work(thread=True, exclusive=True, group="copy")
-    def _copy(self, text: str) -> None:
-        from meetingdesk.clipboard import copy_text
-
-        app = self.app
-        path = exports_dir(self.desk.store.root) / summary_filename(self.meeting, "txt")
-        result = copy_text(text, path, lambda copied: app.call_from_thread(app.copy_to_clipboard, copied))
-        severity = "information" if result.file is not None else "warning"
-        app.call_from_thread(app.notify, result.message(), title="Copy summary", severity=severity, timeout=12, markup=False)
-
-    def action_export_summary(self) -> None:
-        path = exports_dir(self.desk.store.root) / summary_filename(self.meeting, "md")
-        try:
-            write_private_file(path, summary_markdown(self.meeting))
-        except StoreError as error:
-            self.notify(str(error), title="Export summary", severity="error", markup=False)
-            return
-        self.notify(f"Summary written to {path}", title="Export summary", timeout=12, markup=False)
-
     def action_home(self) -> None:
         self.post_message(messages.ShowHome())
 
@@ -385,6 +409,11 @@ def _action_entry(action: ActionItem) -> Content:
     return Content.assemble("☐ ", action.text, (f" · {action.owner or 'no owner'}, {due}", "$text-muted"))
 
 
-def _priority_entry(priority: Priority) -> Content:
-    due = f" · by {format_date(priority.due)}" if priority.due else ""
-    return Content.assemble("◆ ", priority.text, (due, "$text-muted"))
+def _goal_entry(goal: Priority) -> Content:
+    """One line of the goals list: a mark, the text, then its date and this check-in's status."""
+    from meetingdesk.goals import status_phrase
+
+    due = f" · by {format_date(goal.due)}" if goal.due else ""
+    if not goal.is_active:
+        return Content.assemble(("✓ " if goal.status == "achieved" else "✗ ", "$text-muted"), (goal.text, "dim"), (f" · {status_phrase(goal)}", "dim"))
+    return Content.assemble("◆ ", goal.text, (f"{due} · {status_phrase(goal)}", "$text-muted"))

@@ -112,7 +112,7 @@ class TrashScreen(Screen[None]):
 
         count = len(self.entries)
         meetings = "the meeting" if count == 1 else f"all {count} meetings"
-        question = f"Delete {meetings} in the trash for good? They can't be restored afterwards."
+        question = f"Delete {meetings} in the trash for good? {'It' if count == 1 else 'They'} can't be restored afterwards."
         self.app.push_screen(ConfirmDialog("Empty trash", question, yes="Delete for good"), self._empty_confirmed)
 
     def _empty_confirmed(self, yes: bool | None) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from meetingdesk.locations import OLD_CACHES
 from meetingdesk.storage.files import StoreError, make_private_dir
 
-CACHE_VERSION = 4
+CACHE_VERSION = 6
 """Bumped when the tables change; a cache of another version is thrown away and rebuilt."""
 BUSY_SECONDS = 10
 """How long a write waits for another MeetingDesk process to finish its own."""
@@ -40,6 +40,9 @@ CREATE TABLE meetings (
     open_actions INTEGER NOT NULL,
     actions INTEGER NOT NULL,
     priorities INTEGER NOT NULL,
+    planned_for TEXT,
+    next_check_in TEXT,
+    cadence TEXT,
     facts TEXT NOT NULL,
     mtime_ns INTEGER NOT NULL,
     size INTEGER NOT NULL,
@@ -75,18 +78,48 @@ CREATE TABLE goals (
     text TEXT NOT NULL,
     measure TEXT NOT NULL,
     due TEXT,
+    status TEXT,
+    data TEXT NOT NULL,
+    newest INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (goal_id, meeting_id)
 ) WITHOUT ROWID;
 CREATE INDEX goals_of_meeting ON goals (meeting_id);
+CREATE INDEX goals_by_id ON goals (goal_id, sort_key);
 CREATE VIRTUAL TABLE words USING fts5(text, tokenize = 'unicode61 remove_diacritics 0', detail = none);
 CREATE TABLE terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE changed (seq INTEGER PRIMARY KEY AUTOINCREMENT, meeting_id TEXT NOT NULL, writer TEXT NOT NULL);
+CREATE TABLE people (
+    file TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    email TEXT NOT NULL,
+    role TEXT NOT NULL,
+    target_roles TEXT NOT NULL,
+    cadence TEXT NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX people_by_key ON people (name_key);
+CREATE TABLE evidence (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    file TEXT NOT NULL,
+    day TEXT NOT NULL,
+    theme TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX evidence_of_person ON evidence (file, day);
+CREATE VIRTUAL TABLE evidence_words USING fts5(text, tokenize = 'unicode61 remove_diacritics 0', detail = none);
 """
 """The tables. `meetings.sort_key` orders meetings newest last and is also the rowid of the
 meeting's entry in `words`, so a search walks its matches newest first and stops at a page.
-`words` holds each meeting's words as storage/words.py cuts them (the tokenizer only splits
-them again at the spaces); `terms` lists every word ever indexed, to expand a word typed in part; `changed` logs
-which meetings each write touched and which process wrote them, so a running app hears of other processes' writes."""
+`goals` holds every meeting's copy of each goal (its check-in there, whole, in `data`); `newest`
+marks the copy that counts, as in `actions`. `words` holds each meeting's words as storage/words.py cuts them (the
+tokenizer only splits them again at the spaces); `terms` lists every word ever indexed, to expand a word typed in part;
+`changed` logs which meetings each write touched and which process wrote them, so a running app hears of other
+processes' writes. `people` lists each person's database in the data folder's people/ (profile fields the lists
+show, and the file's size and mtime); `evidence` their entries not deleted, and `evidence_words` each entry's words
+under the entry's rowid."""
 
 
 class Cache:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from meetingdesk.locations import locks_dir
 from meetingdesk.storage.files import FILE_MODE, make_private_dir
+
+if TYPE_CHECKING:  # filelock loads only when a lock is taken: shell commands that take none don't pay for it
+    from filelock import FileLock
 
 
 class MeetingClaim:
@@ -23,6 +25,8 @@ class MeetingClaim:
 
     def take(self) -> bool:
         """True when this window now runs the meeting; False when another window already does."""
+        from filelock import FileLock, Timeout
+
         lock = FileLock(str(self.path), timeout=0, mode=FILE_MODE, is_singleton=False)
         try:
             make_private_dir(self.path.parent)
@@ -53,6 +57,8 @@ def remove_stale_claims(root: Path) -> int:
         paths = [path for path in locks_dir(root).iterdir() if path.suffix == ".lock"]
     except OSError:
         return 0
+    if paths:
+        from filelock import FileLock, Timeout
     for path in paths:
         lock = FileLock(str(path), timeout=0, is_singleton=False)
         try:

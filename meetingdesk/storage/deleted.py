@@ -1,182 +1,172 @@
-"""Meetings deleted for good: the small tombstone each one leaves in `<data folder>/deleted/`.
+"""Meetings deleted for good: a tombstone per meeting in `<data folder>/deleted/`, so no sync brings one back.
 
-Emptying the trash removes a meeting's file, notes and all. What stays is
-`deleted/<id>.json`: the meeting's id, when it was deleted for good and on which
-machine, and nothing else. It travels with the data folder, so a machine, a git
-history or a sync tool that still has the meeting can't bring it back: a copy found in
-`meetings/` or `trash/` whose every change is older than the deletion is removed again
-at the next look (storage/reconcile.py). A copy changed after the deletion (on a
-machine that had not heard of it) outlives it: the copy stays and the tombstone goes,
-so nothing newer is ever lost. Nothing here imports Textual.
+Emptying the trash removes each meeting's file and every word in it. What stays is
+`deleted/<id>.json`, holding the meeting's id and when it was deleted (a stamp from the
+clock every edit is stamped with, later than every edit in the copy deleted) and
+nothing else. The folder travels with the data folder (git, a sync tool): a copy that
+another machine still has is removed at that machine's next look, and a copy a sync
+brings back here is removed again. A copy changed after the deletion (an edit stamped
+later, made on a machine that had not heard of it yet) is kept and its tombstone goes:
+nothing newer is ever lost. Importing a meeting on purpose removes its tombstone too.
+Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from contextlib import suppress
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+import re
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from meetingdesk.dates import format_date
 from meetingdesk.ids import MEETING_ID
-from meetingdesk.locations import deleted_dir
-from meetingdesk.storage.conflicts import conflict_copy_of, sides_of_conflict
-from meetingdesk.storage.files import StoreError, write_private_file
-from meetingdesk.storage.stamps import StampClock, stamp_millis
+from meetingdesk.locations import deleted_dir, meetings_dir, trash_dir
+from meetingdesk.storage.conflicts import sides_of_conflict
+from meetingdesk.storage.files import DamagedFile, NewerFile, parse_meeting, write_private_file
+from meetingdesk.storage.index import folder_stamp
+from meetingdesk.storage.merge import stamps_in
+from meetingdesk.storage.stamps import STAMP, stamp_millis
 
 if TYPE_CHECKING:
     from meetingdesk.models import Meeting
+    from meetingdesk.storage.store import Store
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_MILLI = timedelta(milliseconds=1)
+_DELETED = re.compile(r'"deleted"\s*:\s*"([^"]*)"')
+"""A tombstone's stamp, found even in a file git left with both sides of a conflict."""
 
 
-@dataclass(frozen=True)
-class Tombstone:
-    """A meeting deleted for good, as its tombstone (and any sync tool's copy of it) says."""
+def bury(store: Store, meeting: Meeting) -> None:
+    """Leave the tombstone of `meeting`, stamped later than every change in it. StoreError when it can't be written."""
+    stamps = store.files.stamps
+    stamps.observe(stamps_in(meeting.model_dump(mode="json")))
+    data = json.dumps({"id": meeting.id, "deleted": stamps.now()}, indent=2) + "\n"
+    write_private_file(deleted_dir(store.root) / f"{meeting.id}.json", data)
 
-    id: str
-    """The deleted meeting's id."""
-    deleted_at: datetime
-    """When it was deleted for good (UTC, to the millisecond): every change older than this is gone with it."""
-    machine: str
-    """The machine that deleted it (the id its stamps carry)."""
-    paths: tuple[Path, ...] = ()
-    """The files that hold it: `deleted/<id>.json`, and a sync tool's conflict copy of it, if any."""
 
-    @property
-    def millis(self) -> int:
-        """`deleted_at` in milliseconds since 1970, as stamps count."""
-        return (self.deleted_at - _EPOCH) // _MILLI
+def unbury(root: Path, meeting_id: str) -> None:
+    """Remove `meeting_id`'s tombstone, if it has one: the meeting is back on purpose."""
+    (deleted_dir(root) / f"{meeting_id}.json").unlink(missing_ok=True)
+
+
+def _stamp_in(path: Path) -> str | None:
+    """The stamp of the deletion a tombstone file holds, or None when it holds none (or can't be read).
+
+    Both machines emptied the same meeting: git may leave both sides, markers and all. The
+    earliest counts, so an edit made after either deletion is still kept.
+    """
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    return min((stamp for stamp in _DELETED.findall(text) if STAMP.fullmatch(stamp)), default=None)
 
 
 def is_tombstone(data: Any) -> bool:
-    """True when parsed JSON is a tombstone (an id and a `deleted_at`), not a meeting or settings."""
-    return isinstance(data, dict) and {"id", "deleted_at"} <= data.keys() and "sections" not in data
+    """True when parsed JSON is a tombstone (an id and the stamp of a deletion), not a meeting or settings."""
+    return isinstance(data, dict) and isinstance(data.get("id"), str) and isinstance(data.get("deleted"), str) and "sections" not in data
 
 
-def later_tombstone(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-    """Of two tombstones of one meeting (two machines each deleted it), the later one; the same whichever comes first."""
-    return max(a, b, key=lambda data: (str(data.get("deleted_at", "")), str(data.get("machine", ""))))
+def earlier_tombstone(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """Of two machines' tombstones of one meeting, the earlier deletion (as when git leaves both sides); either order alike."""
+    return min(a, b, key=lambda data: (data["deleted"], json.dumps(data, sort_keys=True)))
 
 
-def _parsed(data: bytes, path: Path) -> Tombstone | None:
-    """The tombstone in a file's bytes (the later side of git's conflict markers too); None when it is not one."""
+def tombstones(root: Path) -> dict[str, str]:
+    """Every readable tombstone: meeting id → the stamp of its deletion (unreadable ones are left alone)."""
+    found: dict[str, str] = {}
     try:
-        held = json.loads(data)
-    except (ValueError, RecursionError):
-        sides = sides_of_conflict(data.decode("utf-8", "replace"))
-        if sides is None:
-            return None
-        try:
-            held = later_tombstone(*(json.loads(side) for side in sides))
-        except (ValueError, RecursionError, TypeError, AttributeError):
-            return None
-    if not is_tombstone(held) or not isinstance(held["id"], str) or not MEETING_ID.fullmatch(held["id"]):
-        return None
-    try:
-        when = datetime.fromisoformat(str(held["deleted_at"]))
-    except ValueError:
-        return None
-    if when.tzinfo is None:
-        return None
-    return Tombstone(held["id"], when.astimezone(timezone.utc), str(held.get("machine", "")), (path,))
-
-
-def deleted_ids(root: Path) -> dict[str, list[Path]]:
-    """The ids that have a tombstone, each with its files: from the names alone, nothing read."""
-    found: dict[str, list[Path]] = {}
-    try:
-        with os.scandir(deleted_dir(root)) as entries:
-            names = [entry.name for entry in entries if entry.name.endswith(".json") and not entry.name.startswith(".")]
+        names = [name for name in os.listdir(deleted_dir(root)) if name.endswith(".json") and not name.startswith(".")]
     except OSError:
         return found
-    for name in sorted(names):
-        meeting_id = conflict_copy_of(name) or name[: -len(".json")]
-        found.setdefault(meeting_id, []).append(deleted_dir(root) / name)
+    for name in names:
+        meeting_id = name[: -len(".json")]
+        stamp = _stamp_in(deleted_dir(root) / name) if MEETING_ID.fullmatch(meeting_id) else None
+        if stamp is not None:
+            found[meeting_id] = stamp
     return found
 
 
-def tombstone_of(root: Path, meeting_id: str, paths: list[Path] | None = None) -> Tombstone | None:
-    """The tombstone of this meeting (the latest, when a sync tool left two), or None when it has none that can be read."""
-    held: Tombstone | None = None
-    files: list[Path] = []
-    for path in paths if paths is not None else deleted_ids(root).get(meeting_id, []):
+def deleted_stamp(root: Path, meeting_id: str) -> str | None:
+    """When this meeting was deleted for good (the stamp its tombstone holds), or None when it was not."""
+    return _stamp_in(deleted_dir(root) / f"{meeting_id}.json") if MEETING_ID.fullmatch(meeting_id) else None
+
+
+def outlives(meeting: Meeting, stamp: str) -> bool:
+    """True when this copy of a meeting was changed after its deletion for good (stamped `stamp`): it is kept."""
+    return max(stamps_in(meeting.model_dump(mode="json")), default="") > stamp
+
+
+def came_back(root: Path) -> list[str]:
+    """The ids of meetings deleted for good whose file is in the meetings folder or the trash again."""
+    return sorted(
+        meeting_id
+        for meeting_id in tombstones(root)
+        if (meetings_dir(root) / f"{meeting_id}.json").exists() or (trash_dir(root) / f"{meeting_id}.json").exists()
+    )
+
+
+def settle_deleted(store: Store, meeting_id: str) -> bool:
+    """A meeting deleted for good is here again (listed, in the trash, or both): remove every copy, unless one was
+    changed after the deletion (then keep them all and drop the tombstone). True when something was done; what, in
+    `store.news`. A file with git's conflict markers counts by both its sides; one that can't be read is left there."""
+    stamp = deleted_stamp(store.root, meeting_id)
+    if stamp is None:
+        return False
+    found: dict[Path, list[Meeting]] = {}
+    for path in (meetings_dir(store.root) / f"{meeting_id}.json", trash_dir(store.root) / f"{meeting_id}.json"):
         try:
-            found = _parsed(path.read_bytes(), path)
-        except OSError:
-            continue
-        if found is None or found.id != meeting_id:
-            continue
-        files.append(path)
-        if held is None or (found.deleted_at, found.machine) > (held.deleted_at, held.machine):
-            held = found
-    return None if held is None else Tombstone(held.id, held.deleted_at, held.machine, tuple(files))
-
-
-def last_change(meeting: Meeting) -> int:
-    """When anything in the meeting last changed, in milliseconds since 1970: its newest stamp.
-
-    A meeting with no stamps at all (a file from before stamps, an old export) counts from
-    `updated_at`, the only time it has.
-    """
-    from meetingdesk.storage.merge import stamps_in
-
-    document = meeting.model_dump(mode="json")
-    found = [millis for stamp in stamps_in(document) if (millis := stamp_millis(stamp)) is not None]
-    for entry in (document.get("sync") or {}).get("texts", {}).values():
-        found += [millis for stamp, _text in entry.get("versions") or [] if (millis := stamp_millis(stamp)) is not None]
-    return max(found, default=(meeting.updated_at - _EPOCH) // _MILLI)
-
-
-def outlives(meeting: Meeting, tombstone: Tombstone) -> bool:
-    """True when a copy of the meeting was changed at or after its deletion for good: that copy wins, nothing newer lost."""
-    return last_change(meeting) >= tombstone.millis
-
-
-def leave_tombstone(root: Path, meeting: Meeting, clock: StampClock) -> Tombstone:
-    """Write `deleted/<id>.json` for a meeting being deleted for good (0600, atomically): id, when, which machine; no notes.
-
-    The deletion is stamped later than every change the meeting holds, even when another
-    machine's clock ran ahead, so this copy is never taken for one changed after it.
-    StoreError when it can't be written.
-    """
-    from meetingdesk.storage.merge import stamps_in
-
-    clock.observe(stamps_in(meeting.model_dump(mode="json")))
-    millis = max(stamp_millis(clock.now()) or 0, last_change(meeting) + 1)
-    deleted_at = _EPOCH + millis * _MILLI
-    path = deleted_dir(root) / f"{meeting.id}.json"
-    body = {"id": meeting.id, "deleted_at": deleted_at.isoformat(timespec="milliseconds"), "machine": clock.machine}
-    write_private_file(path, json.dumps(body, indent=1) + "\n")
-    return Tombstone(meeting.id, deleted_at, clock.machine, (path,))
-
-
-def forget(tombstone: Tombstone) -> dict[Path, bytes]:
-    """Remove the tombstone's files (the meeting may live again); what they held, to put back if need be.
-
-    StoreError when one can't be removed.
-    """
-    removed: dict[Path, bytes] = {}
-    for path in tombstone.paths:
-        try:
-            held = path.read_bytes()
-            path.unlink()
+            found[path] = _copies_in(path)
         except FileNotFoundError:
             continue
+        except (OSError, DamagedFile, NewerFile) as error:
+            why = getattr(error, "reason", None) or getattr(error, "strerror", None) or str(error)
+            store.problems.append(f"Meeting {meeting_id} was deleted for good but {path} is back, and MeetingDesk can't read it ({why}), so it was left there.")
+    copies = [copy for held in found.values() for copy in held]
+    if not copies:
+        return False
+    when = _day(stamp)
+    if any(outlives(copy, stamp) for copy in copies):
+        unbury(store.root, meeting_id)
+        store.news.append(
+            f"Meeting {meeting_id[:8]} with {copies[0].person} was deleted for good on {when}, but another machine changed it "
+            "after that: it is kept, with that change."
+        )
+        return True
+    before = folder_stamp(meetings_dir(store.root))
+    removed = False
+    for path in found:
+        try:
+            path.unlink()
         except OSError as error:
-            raise StoreError(
-                f"MeetingDesk couldn't remove {path} ({error.strerror or error}), so meeting {tombstone.id} still counts "
-                f"as deleted for good. Check that you own {path.parent}."
-            ) from error
-        removed[path] = held
+            store.problems.append(f"Meeting {meeting_id} was deleted for good but {path} is back, and MeetingDesk couldn't remove it ({error.strerror or error}).")
+            continue
+        removed = True
+        if path.parent == meetings_dir(store.root):
+            store.files.copies.drop(meeting_id)
+            store.forget(meeting_id, before)  # never listed, even before the look reads the folder again
+    if removed:
+        store.news.append(
+            f"Meeting {meeting_id[:8]} with {copies[0].person} was deleted for good on {when}, so the copy a sync left here was removed too."
+        )
     return removed
 
 
-def put_back(removed: dict[Path, bytes]) -> None:
-    """Write back tombstone files `forget` removed (what they were for did not happen); best effort."""
-    for path, held in removed.items():
-        with suppress(StoreError):
-            write_private_file(path, held)
+def _copies_in(path: Path) -> list[Meeting]:
+    """The meeting in a file, or the two sides git left in it with conflict markers; raises as `parse_meeting` does."""
+    data = path.read_bytes()
+    try:
+        return [parse_meeting(data, path)]
+    except DamagedFile:
+        sides = sides_of_conflict(data.decode("utf-8", "replace"))
+        if sides is None:
+            raise
+        return [parse_meeting(side.encode("utf-8"), path) for side in sides]
+
+
+def _day(stamp: str) -> str:
+    millis = stamp_millis(stamp)
+    if millis is None:
+        return "an earlier day"
+    return format_date(datetime.fromtimestamp(millis / 1000, timezone.utc).astimezone().date())

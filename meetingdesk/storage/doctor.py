@@ -1,8 +1,8 @@
 """`meetingdesk doctor`: what is wrong with a data folder, found without changing anything, and fixed on request.
 
 Looks at permissions, caches left by an older MeetingDesk and this machine's index,
-temp files a killed save left, sync tools' conflict copies, meetings deleted for good
-that a sync brought back, meetings both listed and in the trash, files git left with conflict markers, unreadable files, and whether a
+temp files a killed save left, sync tools' conflict copies, meetings both listed and
+in the trash, meetings deleted for good that a sync brought back, files git left with conflict markers, unreadable files, and whether a
 data folder kept in git merges with MeetingDesk's driver. Each finding carries the fix
 the running app would make, so `--fix` does exactly what was reported. Nothing here
 imports Textual.
@@ -30,7 +30,7 @@ from meetingdesk.storage.files import (
     scan_meetings,
     write_private_file,
 )
-from meetingdesk.storage.reconcile import came_back, conflict_copies, listed_and_trashed
+from meetingdesk.storage.reconcile import conflict_copies, listed_and_trashed
 
 
 @dataclass
@@ -72,7 +72,7 @@ class Doctor:
             *self._temp_files(),
             *self._conflicts(),
             *self._unreadable(),
-            *self._index(),  # after the fixes that merge or remove files, so its catching up reads what they left
+            *self._index(),  # after the fixes that merge or remove files, so catching up reads what they left
             *self._sharing(),
         ]
 
@@ -147,24 +147,16 @@ class Doctor:
     # --- copies that need merging ---
 
     def _conflicts(self) -> list[Finding]:
-        from meetingdesk.storage.deleted import tombstone_of
-        from meetingdesk.storage.reconcile import merge_conflict_copy, settle_both_places, settle_deleted
+        from meetingdesk.storage.deleted import came_back, settle_deleted
+        from meetingdesk.storage.reconcile import merge_conflict_copy, settle_both_places
 
         found: list[Finding] = []
         for path in conflict_copies(self.root):
             found.append(Finding(f"{path.name} is a sync tool's conflict copy of a meeting, not merged yet.", self._fixed_by(merge_conflict_copy, path)))
-        for meeting_id in came_back(self.root):
-            tombstone = tombstone_of(self.root, meeting_id)
-            when = f" on {tombstone.deleted_at.astimezone():%Y-%m-%d}" if tombstone else ""
-            found.append(
-                Finding(
-                    f"Meeting {meeting_id} was deleted for good{when}, and a sync brought it back "
-                    "(--fix removes it again unless it was changed after the deletion).",
-                    self._fixed_by(settle_deleted, meeting_id),
-                )
-            )
         for meeting_id in listed_and_trashed(self.root):
             found.append(Finding(f"Meeting {meeting_id} is both listed and in the trash.", self._fixed_by(settle_both_places, meeting_id)))
+        for meeting_id in came_back(self.root):
+            found.append(Finding(f"Meeting {meeting_id} was deleted for good, but a sync brought its file back.", self._fixed_by(settle_deleted, meeting_id)))
         return found
 
     def _fixed_by(self, fix: Callable, subject) -> Callable[[], str]:

@@ -17,7 +17,7 @@ import re
 import secrets
 import time
 from collections.abc import Iterator
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -183,6 +183,26 @@ def _lock(fd: int, *, wait: bool = True) -> bool:
     except OSError:
         return True  # a file system without locks: age alone tells a leftover
     return True
+
+
+@contextmanager
+def holding_lock(path: Path) -> Iterator[None]:
+    """Hold the operating system's lock on the file `path` (made 0600 when missing) for the block.
+
+    Waits while another process holds it; the lock dies with the process. Where no lock can be
+    taken (read-only media), the block runs anyway: a write in it then says why it fails.
+    """
+    try:
+        make_private_dir(path.parent)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+    except OSError:
+        yield
+        return
+    try:
+        _lock(fd)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _fsync_folder(folder: Path) -> None:

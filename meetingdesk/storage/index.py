@@ -21,6 +21,7 @@ from meetingdesk.locations import index_path
 from meetingdesk.names import name_key
 from meetingdesk.storage.cache import Cache, remove_old_caches
 from meetingdesk.storage.files import FileStat, scan_meetings, walk_meetings
+from meetingdesk.storage.plans import drop_goals, put_goals
 from meetingdesk.storage.rows import ROW_COLUMNS, MeetingRow
 from meetingdesk.storage.settle import Changes, finish
 from meetingdesk.storage.words import words_of
@@ -253,13 +254,15 @@ class MeetingIndex:
         row = MeetingRow.from_meeting(meeting)
         db.execute(
             "INSERT INTO meetings (id, sort_key, person, person_key, manager, agenda_name, agenda_title, created_at, "
-            "started_at, ended_at, status, open_actions, actions, priorities, facts, mtime_ns, size, stale_words) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET "
+            "started_at, ended_at, status, open_actions, actions, priorities, planned_for, next_check_in, cadence, facts, "
+            "mtime_ns, size, stale_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
+            "ON CONFLICT (id) DO UPDATE SET "
             "sort_key = excluded.sort_key, person = excluded.person, person_key = excluded.person_key, "
             "manager = excluded.manager, agenda_name = excluded.agenda_name, agenda_title = excluded.agenda_title, "
             "created_at = excluded.created_at, started_at = excluded.started_at, ended_at = excluded.ended_at, "
             "status = excluded.status, open_actions = excluded.open_actions, actions = excluded.actions, "
-            "priorities = excluded.priorities, facts = excluded.facts, mtime_ns = excluded.mtime_ns, "
+            "priorities = excluded.priorities, planned_for = excluded.planned_for, next_check_in = excluded.next_check_in, "
+            "cadence = excluded.cadence, facts = excluded.facts, mtime_ns = excluded.mtime_ns, "
             "size = excluded.size, stale_words = 0",
             (
                 row.id,
@@ -276,6 +279,9 @@ class MeetingIndex:
                 row.open_actions,
                 row.actions,
                 row.priorities,
+                _iso(row.planned_for),
+                _iso(meeting.next_check_in),
+                meeting.cadence,
                 facts or _facts(meeting),
                 *stat,
             ),
@@ -309,14 +315,7 @@ class MeetingIndex:
                 for position, action in enumerate(meeting.actions)
             ],
         )
-        db.execute("DELETE FROM goals WHERE meeting_id = ?", (meeting.id,))
-        db.executemany(
-            "INSERT OR REPLACE INTO goals (goal_id, meeting_id, sort_key, position, text, measure, due) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (priority.id, meeting.id, key, position, priority.text, priority.measure, _iso(priority.due))
-                for position, priority in enumerate(meeting.priorities)
-            ],
-        )
+        changes.goals |= put_goals(db, meeting, key)
         changes.actions |= touched | {action.id for action in meeting.actions}
         changes.meetings.add(meeting.id)
 
@@ -329,7 +328,7 @@ class MeetingIndex:
         db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
         touched = {action_id for (action_id,) in db.execute("SELECT action_id FROM actions WHERE meeting_id = ?", (meeting_id,))}
         db.execute("DELETE FROM actions WHERE meeting_id = ?", (meeting_id,))
-        db.execute("DELETE FROM goals WHERE meeting_id = ?", (meeting_id,))
+        changes.goals |= drop_goals(db, meeting_id)
         changes.actions |= touched
         changes.meetings.add(meeting_id)
 
@@ -346,17 +345,12 @@ class MeetingIndex:
         found = self._rows("WHERE id = ?", (meeting_id,))
         return found[0] if found else None
 
-    def rows(self, person: str | None = None, limit: int | None = None, with_priorities: bool = False) -> list[MeetingRow]:
-        """Listed meetings, newest first; only `person`'s (any spacing or case) when given; at most `limit`.
-
-        With `with_priorities`, only meetings where priorities were agreed.
-        """
+    def rows(self, person: str | None = None, limit: int | None = None) -> list[MeetingRow]:
+        """Listed meetings, newest first; only `person`'s (any spacing or case) when given; at most `limit`."""
         clauses, parameters = [], []
         if person is not None:
             clauses.append("person_key = ?")
             parameters.append(name_key(person))
-        if with_priorities:
-            clauses.append("priorities > 0")
         return self._rows(f"WHERE {' AND '.join(clauses)}" if clauses else "", tuple(parameters), limit)
 
     def count(self) -> int:
@@ -395,7 +389,10 @@ class MeetingIndex:
 def _facts(meeting: Meeting) -> str:
     """A digest of everything the index lists about a meeting but its words."""
     listed = meeting.model_dump_json(
-        include={"person", "manager", "agenda_name", "agenda_title", "created_at", "started_at", "ended_at", "status", "actions", "priorities"}
+        include={
+            "person", "manager", "agenda_name", "agenda_title", "created_at", "started_at", "ended_at", "status",
+            "planned_for", "actions", "priorities", "next_check_in", "cadence",
+        }
     )
     return hashlib.blake2b(listed.encode("utf-8"), digest_size=16).hexdigest()
 

@@ -1,10 +1,8 @@
-"""Putting a data folder back together after a sync: conflict copies merged, deleted meetings kept deleted,
-no meeting both listed and in the trash.
+"""Putting a data folder back together after a sync: conflict copies merged, what was deleted for good removed
+again, no meeting both listed and in the trash.
 
-Run by the store whenever the meetings, the trash or the deleted folder changed since
-it last looked (at start, and every second in the running app). A meeting deleted for
-good that a sync brought back is removed again, with its conflict copies, unless a copy
-was changed after the deletion (storage/deleted.py). What it did is told in
+Run by the store whenever the meetings, the trash or the deleted folder changed since it last
+looked (at start, and every second in the running app). What it did is told in
 `store.files.news`; what it could not do, in `store.problems`. Nothing here imports
 Textual.
 """
@@ -16,10 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meetingdesk.locations import meetings_dir, merged_copies_dir, trash_dir
-from meetingdesk.storage.conflicts import conflict_copy_of, keep_for_a_week, sides_of_conflict, sync_tool
-from meetingdesk.storage.deleted import Tombstone, deleted_ids, forget, outlives, tombstone_of
+from meetingdesk.storage.conflicts import conflict_copy_of, keep_for_a_week, sync_tool
+from meetingdesk.storage.deleted import came_back, deleted_stamp, outlives, settle_deleted
 from meetingdesk.storage.files import DamagedFile, NewerFile, StoreError, parse_meeting
-from meetingdesk.storage.index import folder_stamp
 from meetingdesk.storage.meeting_files import ConflictedFile, described
 from meetingdesk.storage.merge import merge_meetings
 
@@ -47,18 +44,9 @@ def listed_and_trashed(root: Path) -> list[str]:
     return sorted(listed & {name[: -len(".json")] for name in _names(trash_dir(root))})
 
 
-def came_back(root: Path) -> list[str]:
-    """The ids of meetings deleted for good that have a file in the meetings folder or the trash again."""
-    dead = deleted_ids(root)
-    if not dead:
-        return []
-    present = {name[: -len(".json")] for folder in (meetings_dir(root), trash_dir(root)) for name in _names(folder)}
-    return sorted(present & dead.keys())
-
-
 def reconcile(store: Store) -> set[str]:
-    """Merge every conflict copy into its meeting, remove what came back after a deletion for good, and settle every
-    meeting found in both places; the ids changed."""
+    """Merge every conflict copy into its meeting, remove again what was deleted for good (storage/deleted.py) and
+    settle every meeting found in both places; the ids changed."""
     changed: set[str] = set()
     for path in conflict_copies(store.root):
         meeting_id = merge_conflict_copy(store, path)
@@ -74,7 +62,11 @@ def reconcile(store: Store) -> set[str]:
 
 
 def merge_conflict_copy(store: Store, path: Path) -> str | None:
-    """Merge the conflict copy `path` into the meeting it copies and keep it a week in the backups; the id, or None."""
+    """Merge the conflict copy `path` into the meeting it copies and keep it a week in the backups; the id, or None.
+
+    A copy of a meeting deleted for good, not changed since, is not merged (it would bring
+    the meeting back): it goes straight to the backups.
+    """
     meeting_id = conflict_copy_of(path.name)
     assert meeting_id is not None
     try:
@@ -85,9 +77,9 @@ def merge_conflict_copy(store: Store, path: Path) -> str | None:
     if copy.id != meeting_id:
         store.problems.append(f"{path} looks like a copy of meeting {meeting_id} but holds meeting {copy.id}, so it was left there.")
         return None
-    tombstone = tombstone_of(store.root, meeting_id)
-    if tombstone is not None and not outlives(copy, tombstone):
-        return _set_aside_deleted_copy(store, path, copy, tombstone)
+    deleted = deleted_stamp(store.root, meeting_id)
+    if deleted is not None and not outlives(copy, deleted):
+        return _set_aside_deleted_copy(store, path, copy)
     original = path.parent / f"{meeting_id}.json"
     listed = path.parent == meetings_dir(store.root)
     try:
@@ -104,82 +96,18 @@ def merge_conflict_copy(store: Store, path: Path) -> str | None:
     return meeting_id
 
 
-def _set_aside_deleted_copy(store: Store, path: Path, copy: Meeting, tombstone: Tombstone) -> str | None:
-    """A conflict copy of a meeting deleted for good, older than the deletion: kept a week in the backups, like a merged one."""
+def _set_aside_deleted_copy(store: Store, path: Path, copy: Meeting) -> str | None:
+    """A conflict copy of a meeting deleted for good: kept a week in the backups like a merged one, never merged."""
     try:
         kept = keep_for_a_week(path, merged_copies_dir(store.root))
     except StoreError as error:
         store.problems.append(str(error))
         return None
     store.files.news.append(
-        f"{sync_tool(path.name)} kept a copy of {described(copy)}, which was deleted for good on {_day(tombstone)}: "
-        f"it was removed, and is kept for a week in {kept.parent}."
+        f"{sync_tool(path.name)} kept a copy of {described(copy)}, which was deleted for good: it was removed, "
+        f"not merged, and is kept for a week in {kept.parent}."
     )
     return copy.id
-
-
-def settle_deleted(store: Store, meeting_id: str) -> bool:
-    """A meeting deleted for good is in the meetings folder or the trash again (a sync, a pull): remove it again when
-    every change in it is older than the deletion, else keep it and forget the deletion; True when either was done.
-
-    A file that can't be read as a meeting is left for the look that follows to report.
-    """
-    tombstone = tombstone_of(store.root, meeting_id)
-    places = [path for path in (meetings_dir(store.root) / f"{meeting_id}.json", trash_dir(store.root) / f"{meeting_id}.json") if path.exists()]
-    read = [_copies_in(path) for path in places]
-    if tombstone is None or not places or not all(read):
-        return False
-    copies = [copy for found in read for copy in found]
-    if any(outlives(copy, tombstone) for copy in copies):
-        try:
-            forget(tombstone)
-        except StoreError as error:
-            store.problems.append(str(error))
-            return False
-        store.files.news.append(
-            f"The {described(copies[0]).removeprefix('the ')} was deleted for good on {_day(tombstone)} on another machine, "
-            "but a copy was changed after that: it is kept, nothing newer lost."
-        )
-        return True
-    listed = places[0].parent == meetings_dir(store.root)
-    before = folder_stamp(meetings_dir(store.root))
-    try:
-        for path in places:
-            path.unlink(missing_ok=True)
-    except OSError as error:
-        store.problems.append(
-            f"The {described(copies[0]).removeprefix('the ')} came back with a sync after it was deleted for good, and MeetingDesk "
-            f"couldn't remove {path} ({error.strerror or error}). Check that you own {path.parent}."
-        )
-        return False
-    store.files.copies.drop(meeting_id)
-    if listed:
-        store.forget(meeting_id, before)
-    store.files.news.append(
-        f"The {described(copies[0]).removeprefix('the ')} came back with a sync, but it was deleted for good on {_day(tombstone)}: removed again."
-    )
-    return True
-
-
-def _copies_in(path: Path) -> list[Meeting]:
-    """The meeting in a file, or both sides of git's conflict markers in it; [] when it can't be read as one."""
-    try:
-        data = path.read_bytes()
-        return [parse_meeting(data, path)]
-    except (OSError, NewerFile):
-        return []
-    except DamagedFile:
-        sides = sides_of_conflict(data.decode("utf-8", "replace"))
-        try:
-            return [parse_meeting(side.encode("utf-8"), path) for side in sides] if sides else []
-        except (DamagedFile, NewerFile):
-            return []
-
-
-def _day(tombstone: Tombstone) -> str:
-    from meetingdesk.quickadd import format_date
-
-    return format_date(tombstone.deleted_at.astimezone().date())
 
 
 def settle_both_places(store: Store, meeting_id: str) -> bool:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
+
+from meetingdesk.timer import planned_moment
 
 if TYPE_CHECKING:  # listing meetings needs no pydantic
     from meetingdesk.models import Meeting
 
 ROW_COLUMNS = (
-    "id, person, manager, agenda_name, agenda_title, created_at, started_at, ended_at, status, open_actions, actions, priorities"
+    "id, person, manager, agenda_name, agenda_title, created_at, started_at, ended_at, status, open_actions, actions, priorities, "
+    "planned_for"
 )
 """The index's columns a MeetingRow is read from, in the order of its fields."""
 
@@ -40,18 +43,20 @@ class MeetingRow:
     ended_at: datetime | None
     """When the manager ended it."""
     status: str
-    """"live" until ended, then "ended"."""
+    """"planned" while prepared, "live" once started, "ended" when ended."""
     open_actions: int
     """How many open actions this meeting is the newest to hold: one carried through three meetings counts once, in the last."""
     actions: int
     """How many actions were agreed."""
     priorities: int
     """How many priorities were agreed."""
+    planned_for: date | None = None
+    """The day a planned meeting is planned for."""
 
     @property
     def when(self) -> datetime:
-        """When the meeting took place: its start, or its set-up time if it never started."""
-        return self.started_at or self.created_at
+        """When the meeting took place: its start, else the start of the day it is planned for, else its set-up time."""
+        return self.started_at or planned_moment(self.planned_for) or self.created_at
 
     @classmethod
     def from_meeting(cls, meeting: Meeting) -> MeetingRow:
@@ -69,13 +74,15 @@ class MeetingRow:
             open_actions=len(meeting.open_actions),
             actions=len(meeting.actions),
             priorities=len(meeting.priorities),
+            planned_for=meeting.planned_for,
         )
 
     @classmethod
     def from_sql(cls, values: tuple) -> MeetingRow:
         """The row read back from the index's ROW_COLUMNS."""
         parse = datetime.fromisoformat
-        (meeting_id, person, manager, agenda_name, agenda_title, created, started, ended, status, open_actions, actions, priorities) = values
+        (meeting_id, person, manager, agenda_name, agenda_title, created, started, ended, status, open_actions, actions, priorities,
+         planned) = values  # fmt: skip
         return cls(
             meeting_id,
             person,
@@ -89,4 +96,5 @@ class MeetingRow:
             open_actions,
             actions,
             priorities,
+            None if planned is None else date.fromisoformat(planned),
         )

@@ -26,18 +26,6 @@ WIDEST = 64
 
 
 @dataclass(frozen=True)
-class PriorityEntry:
-    """An agreed priority as the person view lists it."""
-
-    text: str
-    """What matters, in a sentence."""
-    measure: str
-    """How both will know it is achieved ("" when not given)."""
-    due: date | None
-    """When it should be achieved."""
-
-
-@dataclass(frozen=True)
 class ActionRow:
     """One action, as the newest meeting holding it has it."""
 
@@ -109,15 +97,13 @@ class Query:
     def empty(self) -> bool:
         return not self.starts and not self.inside
 
-    def where(self, db: sqlite3.Connection, person: str | None) -> tuple[str, list] | None:
-        """The WHERE clause over `words` joined with `meetings AS m`, and its parameters; None if nothing can match.
+    def expression(self, db: sqlite3.Connection) -> str | None:
+        """The full-text MATCH expression for the words typed ("" when none), or None if nothing can match.
 
         A word typed in part becomes the words that start with it, from the list of every
         word indexed: a handful of whole words, which the index walks newest first and
         stops at a page, where a prefix query would read every match first.
         """
-        clauses: list[str] = []
-        parameters: list = []
         expressions = []
         for start in self.starts:
             found = [
@@ -129,9 +115,18 @@ class Query:
             if not found:
                 return None
             expressions.append(f'"{start}"*' if len(found) > WIDEST else "(" + " OR ".join(f'"{term}"' for term in found) + ")")
-        if expressions:
+        return " AND ".join(expressions)
+
+    def where(self, db: sqlite3.Connection, person: str | None) -> tuple[str, list] | None:
+        """The WHERE clause over `words` joined with `meetings AS m`, and its parameters; None if nothing can match."""
+        expression = self.expression(db)
+        if expression is None:
+            return None
+        clauses: list[str] = []
+        parameters: list = []
+        if expression:
             clauses.append("words MATCH ?")
-            parameters.append(" AND ".join(expressions))
+            parameters.append(expression)
         for piece in self.inside:
             clauses.append("words.text LIKE ?")
             parameters.append(f"%{piece}%")
@@ -233,21 +228,16 @@ class Search:
         )
         return sorted((owner for owner, _first in self.index.cache.connection().execute(sql)), key=str.casefold)
 
-    def priorities_of(self, person: str) -> list[tuple[date, list[PriorityEntry]]]:
-        """The priorities agreed with `person` (any case), grouped by meeting day, newest first."""
+    def meeting_days(self) -> dict[str, tuple[date | None, date | None]]:
+        """For each person met (by name key): the day of their latest meeting held and of the next one planned."""
         sql = (
-            "SELECT m.started_at, m.created_at, g.text, g.measure, g.due FROM goals AS g "
-            "JOIN meetings AS m ON m.id = g.meeting_id WHERE m.person_key = ? ORDER BY g.sort_key DESC, g.position"
+            "SELECT person_key, max(CASE WHEN status != 'planned' THEN sort_key END), "
+            "min(CASE WHEN status = 'planned' THEN planned_for END) FROM meetings GROUP BY person_key"
         )
-        grouped: list[tuple[date, list[PriorityEntry]]] = []
-        for started, created, text, measure, due in self.index.cache.connection().execute(sql, (name_key(person),)):
-            day = datetime.fromisoformat(started or created).astimezone().date()
-            entry = PriorityEntry(text=text, measure=measure, due=_date(due))
-            if grouped and grouped[-1][0] == day:
-                grouped[-1][1].append(entry)
-            else:
-                grouped.append((day, [entry]))
-        return grouped
+        return {
+            key: (None if latest is None else datetime.fromtimestamp(latest / 1_000_000).astimezone().date(), _date(planned))
+            for key, latest, planned in self.index.cache.connection().execute(sql)
+        }
 
 
 def _date(value: str | None) -> date | None:

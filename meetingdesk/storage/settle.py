@@ -1,6 +1,6 @@
 """What each write to the index settles once, at the end of its transaction.
 
-The newest copy of each action touched (that copy is the one that counts) and the open
+The newest copy of each action and goal touched (that copy is the one that counts) and the open
 actions each meeting counts, the list
 of every word seen (to expand a word typed in part), and the log of which meetings
 changed and who wrote them, so a running app hears of writes by other processes on
@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
+
+from meetingdesk.storage.plans import mark_newest_goals
 
 KEEP_LOGGED = 10_000
 """How many changes the log keeps: a running app reads it every second, so only the last few ever matter."""
@@ -25,6 +27,8 @@ class Changes:
     """Actions whose newest copy may have moved."""
     terms: set[str] = field(default_factory=set)
     """Words indexed, for the list of every word seen."""
+    goals: set[str] = field(default_factory=set)
+    """Goals whose newest copy may have moved."""
     meetings: set[str] = field(default_factory=set)
     """Meetings whose rows were written or dropped, for the log."""
     writer: str = ""
@@ -34,6 +38,7 @@ class Changes:
 def finish(db: sqlite3.Connection, changes: Changes) -> None:
     """Settle what `changes` noted, inside the transaction that made them."""
     _mark_newest(db, changes.actions)
+    mark_newest_goals(db, changes.goals)
     _count_open(db, changes.actions)
     if changes.terms:
         db.executemany("INSERT OR IGNORE INTO terms (term) VALUES (?)", ((term,) for term in changes.terms))

@@ -22,11 +22,12 @@ from meetingdesk.ids import MEETING_ID
 from meetingdesk.locations import (
     GITIGNORE,
     copies_path,
-    damaged_dir,
     deleted_dir,
+    damaged_dir,
     exports_dir,
     meetings_dir,
     merged_copies_dir,
+    people_dir,
     trash_dir,
 )
 from meetingdesk.storage.claims import remove_stale_claims
@@ -42,6 +43,7 @@ from meetingdesk.storage.files import (
 )
 from meetingdesk.storage.index import FolderStamp, MeetingIndex, Progress, folder_stamp, stamp_text
 from meetingdesk.storage.meeting_files import MeetingFiles
+from meetingdesk.storage.people import PeopleFolder
 from meetingdesk.storage.rows import MeetingRow
 from meetingdesk.storage.stamps import STAMPS, StampClock
 
@@ -64,6 +66,8 @@ class Store:
         self.files = MeetingFiles(Copies(copies_path(self.root)), stamps, self._move_aside)
         """Every meeting file is read and written through this, so nothing another copy holds is lost."""
         self.index = MeetingIndex(self.root, self.meetings_dir, self._read_for_index)
+        self.team = PeopleFolder(self.root, self.index.cache, self.problems)
+        """Each person's database (profile and evidence log) in people/."""
         self._opened = False
         self._looking = threading.Lock()
         self._log_read = 0
@@ -105,7 +109,7 @@ class Store:
         with suppress(OSError):  # on read-only media the meetings are still read; saving says why it can't
             make_private_dir(self.meetings_dir)
         self._warn_if_shared()
-        for folder in (self.root, self.meetings_dir, trash_dir(self.root), deleted_dir(self.root), exports_dir(self.root)):
+        for folder in (self.root, self.meetings_dir, trash_dir(self.root), deleted_dir(self.root), exports_dir(self.root), people_dir(self.root)):
             remove_leftovers(folder)
         remove_stale_claims(self.root)
         remove_old_backups(merged_copies_dir(self.root))
@@ -115,6 +119,8 @@ class Store:
         self._log_read = self.index.log_end()
         if check_files and not (quick and not self.changed_underneath()):
             self.check_files(progress if self.index.needs_reading else None)
+        elif check_files:
+            self.team.catch_up(quick=True)  # one stat of people/ when nothing moved there
 
     def _write_gitignore(self) -> None:
         """Give the data folder its `.gitignore` (what stays on this machine) unless it has one."""
@@ -129,14 +135,15 @@ class Store:
         return self.index.needs_reading
 
     def changed_underneath(self) -> bool:
-        """True when the meetings, the trash or the deleted folder changed since the last look, or the index was deleted (a few stats)."""
+        """True when the meetings, the trash or the deleted folder changed since the last look, or the index was deleted
+        (a few stats)."""
         self._require_open()
         if self.index.missing() or not self.index.up_to_date():
             return True
-        return any(self.index.recorded(key) != stamp_text(folder_stamp(folder)) for key, folder in self._other_folders())
+        return any(self.index.recorded(name) != stamp_text(folder_stamp(folder)) for name, folder in self._side_folders())
 
-    def _other_folders(self) -> tuple[tuple[str, Path], ...]:
-        """The folders besides meetings/ whose changes a look reconciles, by the key the index records their stamps under."""
+    def _side_folders(self) -> tuple[tuple[str, Path], ...]:
+        """The folders beside meetings/ whose changes mean a look: the trash and the tombstones of what was deleted."""
         return (("trash", trash_dir(self.root)), ("deleted", deleted_dir(self.root)))
 
     def written_elsewhere(self) -> set[str]:
@@ -146,8 +153,8 @@ class Store:
         return ids
 
     def check_files(self, progress: Progress | None = None) -> set[str]:
-        """Merge conflict copies, remove meetings deleted for good that came back, settle meetings both listed and
-        trashed, and read what changed; the ids that changed.
+        """Merge conflict copies, settle meetings both listed and trashed, and read what changed (people's databases
+        too); the ids of the meetings that changed.
 
         A deleted index is rebuilt. Two threads never look at once: the second waits.
         """
@@ -155,14 +162,15 @@ class Store:
         from meetingdesk.storage.reconcile import reconcile
 
         with self._looking:
-            seen = {key: folder_stamp(folder) for key, folder in self._other_folders()}
+            before = {name: folder_stamp(folder) for name, folder in self._side_folders()}
             changed = reconcile(self)
             if self.index.missing():
                 self.index.cache.start_over()
             changed |= self.index.catch_up(progress)
-            for key, folder in self._other_folders():
-                if folder_stamp(folder) == seen[key]:  # changed while it looked: the next look settles it
-                    self.index.record(key, seen[key])
+            for name, folder in self._side_folders():
+                if folder_stamp(folder) == before[name]:
+                    self.index.record(name, before[name])
+            self.team.catch_up()
         return changed
 
     def rebuild_index(self, progress: Progress | None = None) -> None:
@@ -170,6 +178,7 @@ class Store:
         self._require_open()
         with self._looking:
             self.index.rebuild(progress)
+            self.team.catch_up()
 
     def _warn_if_shared(self) -> None:
         """Say so when other users on this machine can read the data folder; its mode is the owner's to set."""
@@ -293,13 +302,10 @@ class Store:
             )
         return matches[0].id
 
-    def rows(self, person: str | None = None, limit: int | None = None, with_priorities: bool = False) -> list[MeetingRow]:
-        """Listed meetings, newest first; only `person`'s (any letter case) when given; at most `limit`.
-
-        With `with_priorities`, only meetings where priorities were agreed.
-        """
+    def rows(self, person: str | None = None, limit: int | None = None) -> list[MeetingRow]:
+        """Listed meetings, newest first; only `person`'s (any letter case) when given; at most `limit`."""
         self._require_open()
-        return self.index.rows(person, limit, with_priorities)
+        return self.index.rows(person, limit)
 
     def people(self) -> list[str]:
         """Everyone the manager has met, most recent first, each once (as last written)."""

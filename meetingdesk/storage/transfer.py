@@ -1,18 +1,19 @@
 """Moving meetings between data folders: a JSON export and its import.
 
 An export is one JSON document, `{"meetingdesk_export": 1, "meetings": [...]}`, each
-meeting as its own file would hold it. Private notes are emptied unless the manager
+meeting as its own file would hold it; `export --all` adds `"people": [...]`, each
+person's profile and evidence log (storage/transfer_people.py). Private notes are emptied unless the manager
 asks for them. An import reads and checks the whole document before it writes
 anything, so a bad file leaves the data folder as it was; a meeting already here is
 merged with the imported copy item by item (storage/merge.py), so importing the same
-file twice changes nothing the second time. Importing a meeting deleted for good here
-brings it back: asking for it is the manager's own act, so its tombstone goes. Nothing here imports Textual.
+file twice changes nothing the second time. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +22,9 @@ from typing import Any
 from meetingdesk.errors import MeetingDeskError
 from meetingdesk.models import Meeting, UnreadableMeeting, meeting_from_data, utc_now
 from meetingdesk.storage.files import StoreError
+from meetingdesk.storage.people import PersonRecord
 from meetingdesk.storage.store import Store
+from meetingdesk.storage.transfer_people import PeopleReport, import_people, person_document, read_people
 
 EXPORT_KEY = "meetingdesk_export"
 """The key that marks a JSON document as a MeetingDesk export; its value is the export format."""
@@ -29,6 +32,8 @@ EXPORT_FORMAT = 1
 """The export format this MeetingDesk writes and reads."""
 PRIVATE_KEY = "private_notes"
 """The field that holds the manager's private notes, wherever it appears in a meeting."""
+PRIVATE_KEYS = (PRIVATE_KEY, "prep_notes")
+"""The fields that hold the manager's own notes (private, prepared): emptied in an export unless asked for."""
 
 
 class TransferError(MeetingDeskError):
@@ -36,7 +41,7 @@ class TransferError(MeetingDeskError):
 
 
 def without_private(data: Any) -> Any:
-    """A copy of dumped meeting data (dicts and lists) with every `private_notes` value emptied.
+    """A copy of dumped meeting data (dicts and lists) with every private and prep notes value emptied.
 
     Walks the whole structure rather than only the sections, so a private field added
     to a nested record later is covered without touching this function. Their stamps
@@ -52,12 +57,12 @@ def without_private(data: Any) -> Any:
 
 
 def _is_private_item(key: object) -> bool:
-    """True for a stamp's key naming private notes, e.g. `sections/s1/private_notes`."""
-    return isinstance(key, str) and "/" in key and key.rsplit("/", 1)[-1] == PRIVATE_KEY
+    """True for a stamp's key naming private or prep notes, e.g. `sections/s1/private_notes`."""
+    return isinstance(key, str) and "/" in key and key.rsplit("/", 1)[-1] in PRIVATE_KEYS
 
 
 def _private_emptied(key: object, value: Any) -> Any:
-    if key == PRIVATE_KEY and isinstance(value, str):
+    if key in PRIVATE_KEYS and isinstance(value, str):
         return ""
     if _is_private_item(key) and isinstance(value, list) and len(value) == 2:
         from meetingdesk.storage.merge import digest
@@ -73,20 +78,27 @@ def meeting_document(meeting: Meeting, include_private: bool = False) -> dict[st
 
 
 def export_document(
-    meetings: Iterable[Meeting], include_private: bool = False, exported_at: datetime | None = None
+    meetings: Iterable[Meeting],
+    include_private: bool = False,
+    exported_at: datetime | None = None,
+    people: Iterable[PersonRecord] | None = None,
 ) -> dict[str, Any]:
-    """The export of `meetings`: `{"meetingdesk_export": 1, "meetings": [...]}` plus when and whether private."""
-    return {
+    """The export of `meetings`: `{"meetingdesk_export": 1, "meetings": [...]}` plus when and whether private,
+    and `"people"` when `people` are given (export --all)."""
+    document = {
         EXPORT_KEY: EXPORT_FORMAT,
         "exported_at": (exported_at or utc_now()).isoformat(),
         "include_private": include_private,
         "meetings": [meeting_document(meeting, include_private) for meeting in meetings],
     }
+    if people is not None:
+        document["people"] = [person_document(record, include_private) for record in people]
+    return document
 
 
-def export_json(meetings: Iterable[Meeting], include_private: bool = False) -> str:
-    """The export of `meetings` as JSON text, ready to write to a file."""
-    return json.dumps(export_document(meetings, include_private), ensure_ascii=False, indent=1) + "\n"
+def export_json(meetings: Iterable[Meeting], include_private: bool = False, people: Iterable[PersonRecord] | None = None) -> str:
+    """The export of `meetings` (and `people`) as JSON text, ready to write to a file."""
+    return json.dumps(export_document(meetings, include_private, people=people), ensure_ascii=False, indent=1) + "\n"
 
 
 @dataclass
@@ -97,6 +109,8 @@ class Export:
     """The meetings, one per id (copies merged when a file repeats an id)."""
     include_private: bool
     """False when the export was made without private notes (they are empty in `meetings`)."""
+    people: list[PersonRecord] = field(default_factory=list)
+    """The people and their evidence logs (an export of everything), each checked."""
 
 
 def read_export(data: str | bytes, source: str) -> Export:
@@ -135,7 +149,8 @@ def read_export(data: str | bytes, source: str) -> Export:
         # A repeated id can only come from editing the file by hand, or joining two exports: merge the copies.
         held = by_id.get(meeting.id)
         by_id[meeting.id] = meeting if held is None else _merged(held, meeting, f"Meeting {number} in {source}")
-    return Export(meetings=list(by_id.values()), include_private=document.get("include_private") is True)
+    people = read_people(document.get("people"), source)
+    return Export(meetings=list(by_id.values()), include_private=document.get("include_private") is True, people=people)
 
 
 def _merged(here: Meeting, incoming: Meeting, label: str) -> Meeting:
@@ -170,13 +185,17 @@ class ImportReport:
     private_added: int = 0
     """Of `imported`, how many are a meeting already here whose private notes the export brought in."""
     undeleted: int = 0
-    """Of `imported`, how many had been deleted for good here: their tombstones are gone, they are back."""
+    """Of `imported`, how many had been deleted for good here: they are back, their tombstones gone."""
     problems: list[str] = field(default_factory=list)
     """Sentences about meetings here that could not be compared (and so were left alone)."""
+    people: PeopleReport | None = None
+    """What bringing the people in did, when the export had any."""
 
     def sentence(self) -> str:
-        """E.g. "Imported 3 meetings, skipped 1 already here." plus how many were merged with a copy here."""
+        """E.g. "Imported 3 meetings, skipped 1 already here." plus how many were merged with a copy here, and the people."""
         text = f"Imported {_count(self.imported, 'meeting')}, skipped {self.skipped} already here."
+        if self.people is not None:
+            text += f" {self.people.sentence()}"
         if self.merged:
             text += f" {self.merged} of those imported {'was' if self.merged == 1 else 'were'} merged with the copy here, nothing lost."
         if self.undeleted:
@@ -235,45 +254,58 @@ def import_meetings(store: Store, export: Export) -> ImportReport:
         else:
             to_write.append(merged)
             report.merged += 1
-    _bring_back_deleted(store, to_write, report)
+    _bring_back(store, to_write, report)
     report.imported = len(to_write)
+    if export.people:
+        report.people = import_people(store.team, export.people, export.include_private)
+        report.problems += report.people.problems or []
     return report
 
 
-def _bring_back_deleted(store: Store, to_write: list[Meeting], report: ImportReport) -> None:
-    """Write the meetings; those deleted for good here lose their tombstone first (importing one is asking for it back).
+def _bring_back(store: Store, to_write: list[Meeting], report: ImportReport) -> None:
+    """Write the meetings; those deleted for good here lose their tombstone first: importing one asks for it back.
 
-    The tombstones go before the files come, so a running app never removes an imported
-    meeting again; if the files can't be written, they are put back.
+    The tombstones go before the files come, so a running app's next look never removes an
+    imported meeting again; if the files can't be written, the tombstones are put back.
     """
-    from meetingdesk.storage.deleted import forget, put_back, tombstone_of
+    from meetingdesk.locations import deleted_dir
+    from meetingdesk.storage.files import write_private_file
 
-    removed: dict[Path, bytes] = {}
+    buried: dict[Path, bytes] = {}
     try:
-        for meeting in to_write:
-            tombstone = tombstone_of(store.root, meeting.id)
-            if tombstone is not None:
-                removed.update(forget(tombstone))
-                report.undeleted += 1
+        for path in (deleted_dir(store.root) / f"{meeting.id}.json" for meeting in to_write):
+            if path.is_file():
+                held = path.read_bytes()
+                path.unlink()
+                buried[path] = held
         store.put_many(to_write)
-    except StoreError:
-        put_back(removed)
-        raise
+    except (StoreError, OSError) as error:
+        for path, held in buried.items():
+            with suppress(StoreError):
+                write_private_file(path, held)
+        if isinstance(error, StoreError):
+            raise
+        raise StoreError(
+            f"MeetingDesk couldn't bring back a meeting deleted for good: {error.filename} can't be removed "
+            f"({error.strerror or error}), so nothing was imported. Check that you own {deleted_dir(store.root)}."
+        ) from error
+    report.undeleted = len(buried)
 
 
 def _with_private_from(incoming: Meeting, here: Meeting) -> Meeting:
-    """`incoming` (exported without private notes) with the private notes of `here`, stamps and all."""
+    """`incoming` (exported without private notes) with the private and prep notes of `here`, stamps and all."""
     merged = incoming.model_copy(deep=True)
     local = {section.id: section for section in here.sections}
     for section in merged.sections:
         mine = local.get(section.id)
-        if mine is None or section.private_notes:
-            continue
-        section.private_notes = mine.private_notes
-        key = f"sections/{section.id}/{PRIVATE_KEY}"
-        for held, target in ((here.sync.items, merged.sync.items), (here.sync.texts, merged.sync.texts)):
-            if key in held:
-                target[key] = held[key]
+        for field_name in PRIVATE_KEYS:
+            if mine is None or getattr(section, field_name):
+                continue
+            setattr(section, field_name, getattr(mine, field_name))
+            key = f"sections/{section.id}/{field_name}"
+            for held, target in ((here.sync.items, merged.sync.items), (here.sync.texts, merged.sync.texts)):
+                if key in held:
+                    target[key] = held[key]
     return merged
 
 
@@ -299,6 +331,8 @@ def _private_brought_in(incoming: Meeting, here: Meeting) -> tuple[Meeting, list
                 f"The meeting with {here.person} ({here.id[:8]}) holds other private notes for “{section.title}” "
                 "than the export: the ones here were kept; the export file still has its own."
             )
+        if theirs.prep_notes.startswith(section.prep_notes):
+            section.prep_notes = theirs.prep_notes
     if merged.model_dump(exclude={"updated_at"}) == here.model_dump(exclude={"updated_at"}):
         return here, clashes
     return merged, clashes

@@ -2,15 +2,12 @@
 
 Deleting never destroys a review record on the spot: the meeting, whole and still
 readable by its owner only, moves into the trash folder with the time it was trashed
-stamped in it (`trashed_at`), and its row leaves the index. A machine that still has
-the meeting listed can't bring it back by a sync, because a meeting found both listed
-and in the trash stays where its latest move put it (storage/reconcile.py). Restoring
-saves it back through the store.
-
-Emptying the trash deletes for good: each file goes, and a tombstone without notes
-(`deleted/<id>.json`, storage/deleted.py) stays in its place, so a copy another machine
-still has is removed again when it syncs back, unless it was changed after the
-deletion. Nothing here imports Textual.
+stamped in it (`trashed_at`), and its row leaves the index. That stamp is the
+tombstone: a machine that still has the meeting listed can't bring it back by a sync,
+because a meeting found both listed and in the trash stays where its latest move put it
+(storage/reconcile.py). Emptying the trash leaves a tombstone of its own, without the
+notes (storage/deleted.py). Restoring saves it back through the store. Nothing here imports
+Textual.
 """
 
 from __future__ import annotations
@@ -24,7 +21,6 @@ from pathlib import Path
 from meetingdesk.locations import meetings_dir, trash_dir
 from meetingdesk.models import Meeting, utc_now
 from meetingdesk.storage.conflicts import conflict_copy_of
-from meetingdesk.storage.deleted import forget, leave_tombstone
 from meetingdesk.storage.files import DamagedFile, NewerFile, StoreError, read_meeting_file, scan_meetings
 from meetingdesk.storage.index import folder_stamp
 from meetingdesk.storage.store import Store
@@ -134,27 +130,25 @@ def restore(store: Store, meeting_id: str) -> Meeting:
 def empty_trash(store: Store) -> int:
     """Delete for good every meeting the trash lists (files it can't read stay); returns how many went.
 
-    Each leaves a tombstone (storage/deleted.py) written before its file goes, so a sync
-    from a machine that still has it can't bring it back. StoreError when one can't be
-    removed: those before it are gone, the rest stay (that one keeps no tombstone).
+    Each leaves a tombstone first (storage/deleted.py), so a copy on another machine can't
+    come back. StoreError when one can't be removed: those before it are gone, the rest stay.
     """
+    from meetingdesk.storage.deleted import bury, unbury
+
+    root = store.root
     removed = 0
-    for entry in trashed(store.root):
+    for entry in trashed(root):
         try:
-            meeting = _read(entry.path)
-        except StoreError:
-            continue  # changed since it was listed and unreadable now: it stays
-        tombstone = leave_tombstone(store.root, meeting, store.files.stamps)
-        try:
+            bury(store, _read(entry.path))
             entry.path.unlink()
         except FileNotFoundError:
             continue
         except OSError as error:
-            with suppress(StoreError):  # not deleted, so not deleted for good
-                forget(tombstone)
+            with suppress(OSError):  # still in the trash, so not deleted for good
+                unbury(root, entry.id)
             raise StoreError(
                 f"MeetingDesk couldn't delete {entry.path} ({error.strerror or error}), so the trash is not empty "
-                f"({removed} deleted). Check that you own {trash_dir(store.root)}."
+                f"({removed} deleted). Check that you own {trash_dir(root)}."
             ) from error
         removed += 1
     return removed

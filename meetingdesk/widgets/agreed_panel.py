@@ -1,8 +1,8 @@
-"""The live meeting's side panel: what was agreed last time, the priorities and the actions agreed now.
+"""The live meeting's side panel: the person's goals (carried and new) and the actions.
 
-The panel edits the meeting's lists itself (add, edit, reorder, delete, settle a
-carried action) through the dialogs, and tells its screen with `Changed` so the
-screen saves.
+The panel edits the meeting's lists itself (add, edit, reorder, delete, update a goal,
+settle a carried action) through the dialogs, and tells its screen with `Changed` so
+the screen saves.
 """
 
 from __future__ import annotations
@@ -12,20 +12,20 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Static
 
 from meetingdesk.app import desk_app
 from meetingdesk.followup import decide
 from meetingdesk.models import ActionItem, Meeting, Priority
-from meetingdesk.widgets.item_list import ActionList, ItemList, live_action_line, live_priority_line
+from meetingdesk.quickadd import format_date
+from meetingdesk.widgets.item_list import ActionList, GoalList, ItemList, live_action_line, live_goal_line
 
 
 class AgreedPanel(Vertical):
-    """Last time's priorities, then this meeting's priorities and actions, each list editable from the keyboard."""
+    """The goals (carried ones first) and the actions, each list editable from the keyboard."""
 
     @dataclass
     class Changed(Message):
-        """The meeting's priorities or actions changed: save it."""
+        """The meeting's goals or actions changed: save it."""
 
         panel: AgreedPanel
 
@@ -36,27 +36,23 @@ class AgreedPanel(Vertical):
         """True in a window that only watches the meeting: nothing here can be changed."""
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="previous", markup=False)
-        yield ItemList("None yet: ctrl+g adds one", id="priorities")
+        yield GoalList("None yet: ctrl+g adds one", id="priorities")
         yield ActionList("None yet: ctrl+o adds one", id="actions")
 
     def on_mount(self) -> None:
-        self.query_one("#priorities").border_title = "Agreed priorities"
+        self.query_one("#priorities").border_title = "Goals · u updates"
         self.query_one("#actions").border_title = "Actions"
-        previous = self.query_one("#previous", Static)
-        previous.border_title = "Agreed last time"
 
     def show(self, meeting: Meeting) -> None:
         """Show `meeting`'s lists (a new copy when following another window)."""
         self.meeting = meeting
-        previous = self.query_one("#previous", Static)
-        previous.display = bool(meeting.previous_priorities)
-        previous.update("\n".join(f"• {priority.text}" for priority in meeting.previous_priorities))
         self._show_priorities()
         self._show_actions()
+        when = meeting.next_check_in
+        self.query_one("#priorities").border_subtitle = f"next check-in {format_date(when)}" if when else ""
 
     def _show_priorities(self, highlight: int | None = None) -> None:
-        lines = [live_priority_line(priority) for priority in self.meeting.priorities]
+        lines = [live_goal_line(goal) for goal in self.meeting.priorities]
         self.query_one("#priorities", ItemList).show_items(lines, highlight)
 
     def _show_actions(self, highlight: int | None = None) -> None:
@@ -94,16 +90,43 @@ class AgreedPanel(Vertical):
 
         self.app.push_screen(ActionDialog(self.meeting, desk_app(self).desk.today()), added)
 
-    def add_priority(self) -> None:
-        """Ask for a new priority and add it at the end."""
-        from meetingdesk.dialogs.priority import PriorityDialog
+    def add_goal(self, stretch: bool = False) -> None:
+        """Ask for a new goal (a stretch assignment when `stretch`) and add it at the end."""
+        from meetingdesk.dialogs.goal import GoalDialog
 
-        def added(priority: Priority | None) -> None:
-            if priority is not None:
-                self.meeting.priorities.append(priority)
+        def added(goal: Priority | None) -> None:
+            if goal is not None:
+                self.meeting.priorities.append(goal)
                 self._changed(self.query_one("#priorities", ItemList), len(self.meeting.priorities) - 1)
 
-        self.app.push_screen(PriorityDialog(desk_app(self).desk.today()), added)
+        self.app.push_screen(GoalDialog(desk_app(self).desk.today(), stretch=stretch), added)
+
+    def update_goal(self, index: int | None = None) -> None:
+        """Record this check-in of goal `index`: by default the highlighted one while the goals list has
+        the cursor, else the first carried goal not updated yet, else the first goal."""
+        from meetingdesk.dialogs.goal_update import UpdateGoalDialog
+
+        goals = self.meeting.priorities
+        if not goals:
+            self.notify("No goal to update yet: ctrl+g adds one.", severity="warning", markup=False)
+            return
+        listed = self.query_one("#priorities", ItemList)
+        if index is None:
+            waiting = next((number for number, goal in enumerate(goals) if goal.is_carried and goal.status is None), 0)
+            index = listed.highlighted if listed.has_focus and listed.highlighted is not None else waiting
+        goal = goals[index]
+
+        def updated(result: Priority | None) -> None:
+            if result is not None and goal in goals:
+                goals[goals.index(goal)] = result
+                self._changed(listed, goals.index(result))
+
+        self.app.push_screen(UpdateGoalDialog(goal, desk_app(self).desk.today()), updated)
+
+    def on_goal_list_update(self, event: GoalList.Update) -> None:
+        event.stop()
+        if not self.read_only:
+            self.update_goal(event.index)
 
     # --- editing what is listed ---
 
@@ -121,9 +144,9 @@ class AgreedPanel(Vertical):
                 self._changed(event.item_list, index)
 
         if event.item_list.id == "priorities":
-            from meetingdesk.dialogs.priority import PriorityDialog
+            from meetingdesk.dialogs.goal import GoalDialog
 
-            self.app.push_screen(PriorityDialog(today, items[index]), replace)
+            self.app.push_screen(GoalDialog(today, items[index]), replace)
         else:
             from meetingdesk.dialogs.action import ActionDialog
 
@@ -159,16 +182,17 @@ class AgreedPanel(Vertical):
             return
         items = self._items(event.item_list)
         if getattr(items[event.index], "is_carried", False):
-            self.notify(
-                "An action from last time is settled, not deleted: d done, k keep open, x drop with a reason.",
-                severity="warning",
-                markup=False,
+            advice = (
+                "A goal from earlier is not deleted: u marks it achieved, or dropped with a reason."
+                if event.item_list.id == "priorities"
+                else "An action from last time is settled, not deleted: d done, k keep open, x drop with a reason."
             )
+            self.notify(advice, severity="warning", markup=False)
             return
         from meetingdesk.dialogs.confirm import ConfirmDialog
 
         item = items[event.index]
-        kind = "priority" if event.item_list.id == "priorities" else "action"
+        kind = "goal" if event.item_list.id == "priorities" else "action"
 
         def confirmed(yes: bool | None) -> None:
             # Found again by id: the list may have changed while the question was open.

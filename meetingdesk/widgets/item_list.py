@@ -1,4 +1,4 @@
-"""A keyboard list of priorities or actions that can be edited, reordered and deleted."""
+"""A keyboard list of goals or actions that can be edited, reordered and deleted."""
 
 from __future__ import annotations
 
@@ -26,10 +26,24 @@ CARRIED_STATE = {
 """What the live list says under an action carried from last time, by the decision taken."""
 
 
-def live_priority_line(priority: Priority) -> Content:
-    """A priority in the live meeting: its text, then its measure and date."""
-    detail = " · ".join(part for part in (priority.measure, format_date(priority.due) if priority.due else "") if part)
-    return Content.assemble(priority.text, (f"\n↳ {detail}" if detail else "", "dim"))
+def live_goal_line(goal: Priority) -> Content:
+    """A goal in the live meeting: ↻ when carried, a stretch assignment marked, its text, measure and date, next
+    milestone, last and this status, and a stretch assignment's outcome."""
+    lines = [" · ".join(part for part in (goal.measure, f"by {format_date(goal.due)}" if goal.due else "", goal.outcome) if part)]
+    milestone = goal.next_milestone
+    if milestone is not None:
+        lines.append(f"next: {milestone.text}" + (f", {format_date(milestone.due)}" if milestone.due else ""))
+    now = goal.status or ("not updated yet: u updates it" if goal.is_carried else "new")
+    if goal.status == "dropped" and goal.dropped_reason:
+        now = f"dropped: {goal.dropped_reason}"
+    if goal.progress:
+        now += f" — {goal.progress}"
+    last = goal.before.status if goal.before and goal.before.status else ""
+    lines.append(f"last: {last} · now: {now}" if last else f"now: {now}")
+    detail = "".join(f"\n↳ {line}" for line in lines if line)
+    style = "$warning" if goal.is_carried and goal.status is None else ""
+    kind = ("stretch: ", "$accent") if goal.kind == "stretch assignment" else ""
+    return Content.assemble(("↻ " if goal.is_carried else "", style), kind, goal.text, (detail, "dim"))
 
 
 def live_action_line(action: ActionItem, today: date) -> Content:
@@ -76,9 +90,14 @@ class ItemList(BoundedList):
         index: int
         delta: int
 
-    def __init__(self, empty_text: str, *, id: str | None = None) -> None:
+    def __init__(self, empty_text: str, *, id: str | None = None, movable: bool = True) -> None:
         super().__init__(id=id)
         self.empty_text = empty_text
+        self.movable = movable
+        """False for a list kept in its own order (an evidence log, by day): no move keys."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.movable if action == "move" else True
 
     def show_items(self, lines: list[Content], highlight: int | None = None) -> None:
         """Replace the entries, keeping the highlight where it was (or at `highlight`)."""
@@ -111,6 +130,23 @@ class ItemList(BoundedList):
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_edit()
+
+
+class GoalList(ItemList):
+    """The goals list, where `u` records this check-in of the highlighted goal."""
+
+    BINDINGS = [Binding("u", "update_goal", "Update goal", id="goal_update")]
+
+    @dataclass
+    class Update(Message):
+        """The manager wants to record this check-in of the goal at `index`."""
+
+        item_list: GoalList
+        index: int
+
+    def action_update_goal(self) -> None:
+        if self.has_items and self.highlighted is not None:
+            self.post_message(self.Update(self, self.highlighted))
 
 
 class ActionList(ItemList):

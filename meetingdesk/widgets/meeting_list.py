@@ -16,9 +16,11 @@ from meetingdesk.dates import format_date
 from meetingdesk.storage.rows import MeetingRow
 from meetingdesk.widgets.bounded_list import BoundedList
 
-COLUMNS = (("With", 30), ("Agenda", 30), ("Date", 21), ("Status", 6), ("Open actions", 12))
+COLUMNS = (("With", 30), ("Agenda", 30), ("Date", 21), ("Status", 7), ("Open actions", 12))
 """Each column's heading and widest value; narrower values make the column narrower."""
 GAP = "  "
+STATUS_LOOK = {"planned": ("planned", "italic $accent"), "live": ("live", "bold"), "ended": ("ended", "dim")}
+"""How each status shows in the list: a planned meeting stands out from those held."""
 NARROWEST_NAME = 10
 """The narrowest the With and Agenda columns get on a small terminal; longer values end in …."""
 
@@ -101,8 +103,8 @@ def _cells(row: MeetingRow) -> list[tuple[str, str]]:
     return [
         (_flat(row.person), ""),
         (_flat(row.agenda_title), ""),
-        (f"{format_date(when.date())} {when:%H:%M}", ""),
-        ("live", "bold") if row.status == "live" else ("ended", "dim"),
+        (format_date(when.date()) if row.status == "planned" else f"{format_date(when.date())} {when:%H:%M}", ""),
+        STATUS_LOOK.get(row.status, ("ended", "dim")),
         (str(row.open_actions) if row.open_actions else "–", ""),
     ]
 

@@ -191,7 +191,7 @@ def test_show_refuses_an_ambiguous_prefix(capsys, store):
 
 
 def test_show_refuses_an_unknown_format(capsys, meetings):
-    assert_refused(capsys, ["show", meetings[0].id, "--format", "html"], "--format must be markdown, text or json, not “html”.")
+    assert_refused(capsys, ["show", meetings[0].id, "--format", "html"], "--format must be markdown, text, json or agenda, not “html”.")
 
 
 def test_show_without_an_id_is_a_usage_error(capsys, store):
@@ -335,8 +335,8 @@ def test_export_json_with_private_notes_on_request(capsys, meetings, tmp_path):
         (["export", "--all", "--format", "json"], "Say where to write with --out PATH"),
         (["export", "--format", "json", "--out", "x.json"], "Say what to export: a meeting ID, or --all"),
         (["export", "ID", "--all", "--format", "json", "--out", "x.json"], "Give either a meeting ID or --all, not both."),
-        (["export", "--all", "--out", "x.json"], "Say which format to write with --format markdown|text|json."),
-        (["export", "--all", "--format", "pdf", "--out", "x"], "--format must be markdown, text or json, not “pdf”."),
+        (["export", "--all", "--out", "x.json"], "Say which format to write with --format markdown|text|json|ics|eml."),
+        (["export", "--all", "--format", "pdf", "--out", "x"], "--format must be markdown, text, json, ics or eml, not “pdf”."),
         (["export", "nope", "--format", "text", "--out", "x.txt"], "No meeting has an id starting with “nope”."),
     ],
 )

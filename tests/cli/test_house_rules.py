@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "meetingdesk"
-DOMAIN = ["models", "agendas", "timer", "summary", "quickadd", "dates", "followup", "names", "errors", "ids", "settings", "literal_markdown", "items", "migrations", "merge_state"]
+DOMAIN = ["models", "agendas", "timer", "summary", "quickadd", "dates", "followup", "names", "errors", "ids", "settings", "literal_markdown", "items", "migrations", "merge_state", "people"]
 UI = ("textual", "rich", "meetingdesk.app", "meetingdesk.screens", "meetingdesk.dialogs", "meetingdesk.widgets")
 
 
@@ -42,7 +42,7 @@ def test_the_domain_imports_neither_textual_nor_storage(path: Path) -> None:
     assert breaking(path, (*UI, "meetingdesk.storage", "meetingdesk.desk")) == []
 
 
-@pytest.mark.parametrize("path", modules("storage", "desk"), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", modules("storage", "desk", "team"), ids=lambda p: p.stem)
 def test_storage_and_the_desk_know_no_screen(path: Path) -> None:
     assert breaking(path, UI) == []
 

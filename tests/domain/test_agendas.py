@@ -72,7 +72,7 @@ def test_built_in_is_a_realistic_meeting(name: str) -> None:
     wrap_up = agenda.sections[-1]
     assert wrap_up.title.lower().startswith("wrap-up")
     closing = " ".join(wrap_up.prompts).lower()
-    assert "priorit" in closing and "owner" in closing and "deadline" in closing
+    assert "goal" in closing and "owner" in closing and "deadline" in closing
 
 
 def test_performance_reset_covers_expectations_and_support() -> None:
@@ -116,6 +116,20 @@ def test_purpose_and_prompts_are_optional() -> None:
     agenda = parse_agenda("# Quick sync\n## Anything (10 min)\n", "quick", "built-in")
     assert agenda.purpose == ""
     assert agenda.sections == [AgendaSection(title="Anything", minutes=10)]
+
+
+def test_an_agenda_may_suggest_a_check_in_cadence_and_a_wrong_one_names_the_line() -> None:
+    text = "# Check-in\nHow it is going.\n\nCheck-in cadence: Every two weeks\n\n## News (5 min)\n"
+    agenda = parse_agenda(text, "check-in", "check-in.md")
+    assert (agenda.cadence, agenda.purpose) == ("every 2 weeks", "How it is going.")
+    assert find_agenda("development-check-in", None).cadence == "every 2 weeks"
+    assert find_agenda("compensation-conversation", None).cadence is None
+    with pytest.raises(AgendaError) as raised:
+        parse_agenda(text.replace("Every two weeks", "daily"), "check-in", "check-in.md")
+    assert str(raised.value) == (
+        'check-in.md, line 4: the check-in cadence "daily" is not one of weekly, every 2 weeks, monthly, quarterly or none; '
+        'write it as "Check-in cadence: monthly".'
+    )
 
 
 def test_stray_text_inside_a_section_is_kept_as_prompts_not_dropped() -> None:

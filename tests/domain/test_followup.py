@@ -21,13 +21,27 @@ def test_open_actions_come_once_each_from_their_newest_meeting(clock) -> None:
     assert carried[0].agreed_on == newer.started_at.date()
 
 
-def test_carry_forward_brings_the_last_priorities_and_links_the_meetings(clock) -> None:
-    last = past_meeting(clock, 7, [ActionItem(text="Share budget")], [Priority(text="Lead Q1 planning")])
+def test_carry_forward_brings_every_active_goal_of_every_earlier_meeting_and_links_the_meetings(clock) -> None:
+    older = past_meeting(clock, 21, [], [Priority(text="Mentor a new hire"), Priority(text="Old and done", status="achieved")])
+    last = past_meeting(clock, 7, [ActionItem(text="Share budget")], [Priority(text="Lead Q1 planning", status="at risk")])
     meeting = meeting_from_agenda(CHECK_IN, "Dana Lee", "Sam Rivera")
-    carry_forward(meeting, [last])
-    assert [p.text for p in meeting.previous_priorities] == ["Lead Q1 planning"]
+    carry_forward(meeting, [last, older])
+    assert [goal.text for goal in meeting.priorities] == ["Mentor a new hire", "Lead Q1 planning"]
+    carried = meeting.priorities[1]
+    assert carried.carried_from == last.id and carried.status is None and carried.before.status == "at risk"
+    assert carried.id == last.priorities[0].id, "a carried goal keeps its id, so its history can be followed"
     assert meeting.follows == last.id
     assert meeting.actions[0].is_carried
+
+
+def test_a_goal_achieved_or_dropped_later_is_not_brought_back_by_an_older_copy(clock) -> None:
+    goal = Priority(text="Lead Q1 planning")
+    older = past_meeting(clock, 21, [], [goal])
+    ended = goal.model_copy(update={"status": "dropped", "dropped_reason": "Team reorganised", "carried_from": older.id})
+    newer = past_meeting(clock, 7, [], [ended])
+    meeting = meeting_from_agenda(CHECK_IN, "Dana Lee", "Sam Rivera")
+    carry_forward(meeting, [older, newer])
+    assert meeting.priorities == []
 
 
 def test_decisions_keep_count_and_never_lose_an_action() -> None:
@@ -44,7 +58,8 @@ def test_decisions_keep_count_and_never_lose_an_action() -> None:
 
 def test_close_check_asks_about_undecided_carried_actions() -> None:
     meeting = meeting_from_agenda(CHECK_IN, "Dana Lee", "Sam Rivera")
-    meeting.priorities = [Priority(text="Something")]
+    meeting.priorities = [Priority(text="Something", measure="Shipped", due=date(2027, 1, 1))]
+    meeting.next_check_in = date(2026, 12, 7)
     meeting.actions = [ActionItem(text="Share budget", carried_from="x", carry_decision="undecided")]
     assert meeting.close_check() == ["“Share budget” was carried from last time: mark it done, kept or dropped."]
 

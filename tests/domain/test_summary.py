@@ -96,7 +96,8 @@ def test_markdown_holds_who_when_agenda_priorities_actions_notes_and_time() -> N
 
 def test_actions_are_sorted_by_deadline_with_owner_and_undated_last() -> None:
     text = summary_text(realistic_meeting(), tz=UTC)
-    action_lines = [line for line in lines_of(text) if " — " in line and ("by " in line or "no deadline" in line)]
+    in_actions = text[text.index("\nActions\n") : text.index("\nNotes\n")]
+    action_lines = [line for line in lines_of(in_actions) if " — " in line and ("by " in line or "no deadline" in line)]
     actions = [line for line in action_lines if "measure" not in line and "Mentor" not in line and "Lead" not in line]
 
     assert actions == [
@@ -124,7 +125,13 @@ def test_text_reads_as_plain_email_without_markdown() -> None:
     assert "|" not in text
     assert "**" not in text
     assert not [line for line in lines_of(text) if line.startswith("#")]
-    assert lines_of(text)[:6] == [
+    assert lines_of(text)[:12] == [
+        "Subject: Summary: Career discussion with Dana Lee, Sat 21 Nov 2026",
+        "",
+        "Hi Dana,",
+        "",
+        "Thank you for today's conversation. Here is what we agreed, so we both have the same record.",
+        "",
         "Career discussion with Dana Lee",
         "",
         "Person: Dana Lee",
@@ -132,15 +139,16 @@ def test_text_reads_as_plain_email_without_markdown() -> None:
         "When: Sat 21 Nov 2026, 14:00–14:34",
         "Agenda: Career discussion",
     ]
-    assert "\nAgreed priorities\n- Lead the Q1 billing migration — measure: zero downtime — by Wed 31 Mar 2027\n" in text
+    assert "\nGoals\n- Lead the Q1 billing migration — measure: zero downtime — by Wed 31 Mar 2027 — new\n" in text
     assert "\nWhere you stand today\nPeers rely on Dana's design reviews.\nWants more scope on the platform team.\n" in text
     assert "\nTime\n" not in text, "the email leaves the time table out unless asked"
     text = summary_text(realistic_meeting(), tz=UTC, with_time=True)
     assert "\nTime\nWhere you stand today: 8 min planned, 11 min taken\n" in text
     assert "\nTotal: 30 min planned, 34 min taken\n" in text
     # Sections come in the promised order.
-    order = [text.index(heading) for heading in ("\nAgreed priorities\n", "\nActions\n", "\nNotes\n", "\nTime\n")]
+    order = [text.index(heading) for heading in ("\nGoals\n", "\nActions\n", "\nNotes\n", "\nTime\n", "\nWhat happens next\n")]
     assert order == sorted(order)
+    assert text.endswith("\nNext check-in: not set yet\n\nIf I missed or misread anything, reply and I will correct it.\n\nThanks,\nSam Park\n")
 
 
 def test_when_is_shown_in_the_given_time_zone() -> None:
@@ -187,12 +195,13 @@ def test_markup_in_names_and_text_comes_out_literally() -> None:
     # Only the summary's own headings exist, and names read exactly as typed.
     assert [_unescape(h) for h in headings] == [
         "#1 review | Q4 with [b]Dana[/b] *Lee*",
-        "Agreed priorities",
+        "Goals",
         "Actions",
         "Notes",
         "## Growth",
         "Where you want to go",
         "Time",
+        "What happens next",
     ]
     assert not [t for t in tokens if t.type in ("html_block", "fence", "hr", "bullet_list_open") and t.level > 0]
     inline_types = [child.type for t in tokens if t.type == "inline" for child in t.children or []]
@@ -214,8 +223,9 @@ def test_empty_meeting_renders_cleanly() -> None:
     md = summary_markdown(meeting, tz=UTC)
     text = summary_text(meeting, tz=UTC)
 
-    assert "## Agreed priorities\n\nNone agreed.\n\n## Actions\n\nNone agreed.\n\n## Notes\n\nNo shared notes." in md
-    assert "\nAgreed priorities\nNone agreed.\n\nActions\nNone agreed.\n\nNotes\nNo shared notes.\n" in text
+    assert "## Goals\n\nNone agreed.\n\n## Actions\n\nNone agreed.\n\n## Notes\n\nNo shared notes." in md
+    assert "\nGoals\nNone agreed.\n\nActions\nNone agreed.\n\nNotes\nNo shared notes.\n" in text
+    assert md.endswith("## What happens next\n\nNext check-in: not set yet\n")
     assert "When: Sat 21 Nov 2026, not started (set up at 09:00)" in text
     assert "| **Total** | **15 min** | **0 min** |" in md
     assert not text.endswith("\n\n")
@@ -287,7 +297,7 @@ def test_any_meeting_renders_without_leaking_private_notes_or_breaking_structure
     tokens = MarkdownIt("commonmark").enable("table").enable("strikethrough").parse(md)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     noted = [_as_read(s.title) or f"Section {n}" for n, s in enumerate(meeting.sections, 1) if _as_read(s.notes)]
-    assert [_unescape(h) for h in headings[1:]] == ["Agreed priorities", "Actions", "Notes", *noted, "Time"]
+    assert [_unescape(h) for h in headings[1:]] == ["Goals", "Actions", "Notes", *noted, "Time", "What happens next"]
     assert sum(t.type == "table_open" for t in tokens) == 1
     assert not [t for t in tokens if t.type in ("html_block", "html_inline", "fence", "code_block", "hr")]
     with_private = summary_text(meeting, include_private=True, tz=UTC)

@@ -30,6 +30,7 @@ CTRL_L = "\x0c"
 CTRL_N = "\x0e"
 CTRL_O = "\x0f"
 CTRL_Q = "\x11"
+CTRL_S = "\x13"
 CTRL_T = "\x14"
 
 

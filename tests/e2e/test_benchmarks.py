@@ -38,6 +38,7 @@ def test_the_benchmark_measures_every_figure_on_small_histories(tmp_path: Path) 
         "`meetingdesk list --limit 20`",
         "`meetingdesk show ID`",
         "Bytes written to files by adding an action",
+        "`meetingdesk log` adding an entry, a person with 1,000 entries",
         "Key echo in the live notes",
         "Rebuilding a deleted cache from 40 meeting files",
     ):

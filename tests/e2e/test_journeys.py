@@ -23,9 +23,11 @@ from .conftest import (
     CTRL_N,
     CTRL_O,
     CTRL_Q,
+    CTRL_S,
     ENTER,
     ESCAPE,
     MEETINGDESK,
+    TAB,
     command_env,
 )
 
@@ -85,19 +87,30 @@ def test_a_whole_meeting_ends_in_a_summary_copied_as_plain_text(run, agenda_file
     terminal.wait_for("↳ Dana Lee · Tue 15 Dec 2026")
 
     terminal.send(CTRL_G)
-    terminal.wait_for("Add priority")
-    terminal.send("Lead the Q1 planning review" + ENTER)
+    terminal.wait_for("Add goal")
+    for field in ("Run the Q1 planning review", "Plan signed off"):
+        terminal.send(field)
+        terminal.wait_for(field)
+        terminal.send(TAB)
+        terminal.drain(0.3)  # focus moves once the key is handled, before the next keystroke
+    terminal.send("2099-03-31")
+    terminal.wait_for("Due Tue 31 Mar 2099")
+    terminal.send(ENTER)
     terminal.wait_until(
-        lambda: "Priority both of you agreed" not in terminal.text and "Lead the Q1 planning review" in terminal.text,
-        "The priority being listed on the live screen",
+        lambda: "Goal both of you agreed" not in terminal.text and "Run the Q1 planning review" in terminal.text,
+        "The goal being listed on the live screen",
     )
     assert "None yet: ctrl+g adds one" not in terminal.text
+    terminal.send(CTRL_S)
+    terminal.wait_for("Next check-in with Dana Lee")
+    terminal.send("in 2 weeks" + ENTER)
+    terminal.wait_for("─ next check-in ")  # under the goals, once the dialog has closed
 
     terminal.send(CTRL_F)
     terminal.wait_for("Ready to close")
     terminal.send(CTRL_F)
     terminal.wait_for(f"Summary · {TITLE} with Dana Lee")
-    terminal.wait_for("Lead the Q1 planning review")
+    terminal.wait_for("Run the Q1 planning review")
     terminal.wait_for("Write the promotion case — Dana Lee, by Tue 15 Dec 2026")
     terminal.wait_for("Shipped the billing migration a week early.")
 
@@ -108,7 +121,7 @@ def test_a_whole_meeting_ends_in_a_summary_copied_as_plain_text(run, agenda_file
     assert len(copies) == 1
     copied = base64.b64decode(copies[0]).decode("utf-8")
     assert "Write the promotion case — Dana Lee, by Tue 15 Dec 2026" in copied
-    assert "Lead the Q1 planning review" in copied
+    assert "Run the Q1 planning review" in copied
     assert "Wants to lead the planning review." in copied
     assert "|" not in copied, copied
     assert not [line for line in copied.splitlines() if line.lstrip().startswith("#")], copied

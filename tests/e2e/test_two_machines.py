@@ -214,7 +214,7 @@ def test_two_folders_copied_whole_both_ways_lose_nothing_and_stay_deleted(tmp_pa
     desktop.amend(old, "empty trash")
     rsync(desktop.data, laptop.data)
     said = subprocess.run([str(MEETINGDESK), "list"], env=laptop.env, capture_output=True, text=True)
-    assert "came back with a sync, but it was deleted for good" in said.stderr
+    assert "was deleted for good on" in said.stderr and "so the copy a sync left here was removed too" in said.stderr
     rsync(laptop.data, desktop.data)
     for machine in (desktop, laptop):
         assert not (machine.data / "trash" / f"{old}.json").exists() and not (machine.data / "meetings" / f"{old}.json").exists()

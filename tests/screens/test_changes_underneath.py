@@ -150,3 +150,24 @@ async def test_a_live_meeting_takes_in_an_action_added_elsewhere_and_keeps_what_
         on_disk = store.load(meeting.id)
         assert on_disk.sections[0].notes == "Typed here and more"
         assert [a.text for a in on_disk.actions] == ["Added in the other window"]
+
+
+async def test_a_key_still_waiting_in_the_queue_survives_a_merge_that_redraws_the_notes(store: Store, clock) -> None:
+    meeting = meeting_from_agenda(CHECK_IN, "Dana Lee", "Sam Rivera")
+    app = MeetingDeskApp(store, clock=clock, start_meeting=meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "Typed here")
+        app.screen.save_now()
+        other = other_process(store.root)
+        elsewhere = other.load(meeting.id)
+        elsewhere.actions.append(ActionItem(text="Added in the other window", owner="Dana Lee"))
+        other.save(elsewhere)
+        notes = app.screen.query_one("#notes", TextArea)
+        # The editor holds the key, but its change event has not been handled when the merge is taken in.
+        notes.insert(" and more", notes.document.end)
+        app.screen._take_in_changes()
+        await pilot.pause()
+        assert notes.text == "Typed here and more"
+        assert [a.text for a in app.screen.meeting.actions] == ["Added in the other window"]
+        assert store.load(meeting.id).sections[0].notes == "Typed here and more"

@@ -23,7 +23,9 @@ async def test_second_meeting_carries_the_open_action_and_settles_it(store: Stor
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, LiveScreen)
-        assert "Lead Q1 planning" in str(screen.query_one("#previous", Static).render())
+        goals = screen.query_one("#priorities")
+        assert "↻ Lead Q1 planning" in str(goals.get_option_at_index(0).prompt), "last time's goal is carried, not only shown"
+        assert "not updated yet" in str(goals.get_option_at_index(0).prompt)
         actions = screen.query_one("#actions")
         assert "Share the budget" in str(actions.get_option_at_index(0).prompt)
         assert "from last time" in str(actions.get_option_at_index(0).prompt)

@@ -140,8 +140,9 @@ async def test_person_view_shows_meetings_priorities_and_open_actions(store: Sto
         assert isinstance(app.screen, PersonScreen)
         table = app.screen.query_one("#person-meetings", DataTable)
         assert [str(table.get_row_at(row)[0]) for row in range(table.row_count)] == ["Sat 31 Oct 2026", "Thu 1 Oct 2026"]
-        priorities = str(app.screen.query_one("#priorities", Static).render())
-        assert priorities.index("Sat 31 Oct 2026") < priorities.index("Lead Q1 planning") < priorities.index("Thu 1 Oct 2026") < priorities.index("Ship billing")
+        goals = str(app.screen.query_one("#priorities", Static).render())
+        assert goals.index("Ship billing") < goals.index("Thu 1 Oct 2026") < goals.index("Lead Q1 planning") < goals.index("Sat 31 Oct 2026")
+        assert "measure: Plan signed off" in goals
         actions = str(app.screen.query_one("#actions", Static).render())
         assert "Write the promotion case" in actions
         assert "agreed 53 days ago" in actions and "carried through 1 meeting" in actions

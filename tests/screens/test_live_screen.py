@@ -9,7 +9,7 @@ from meetingdesk.dialogs.action import ActionDialog
 from meetingdesk.dialogs.close_check import CloseCheckDialog
 from meetingdesk.dialogs.downtime import DowntimeDialog
 from meetingdesk.dialogs.drop import DropDialog
-from meetingdesk.dialogs.priority import PriorityDialog
+from meetingdesk.dialogs.goal import GoalDialog
 from meetingdesk.models import ActionItem, Meeting, Priority, meeting_from_agenda
 from meetingdesk.screens import LastMeetingScreen, LiveScreen
 from meetingdesk.storage.store import Store
@@ -43,7 +43,7 @@ async def test_every_dialog_opens_over_the_live_screen_which_keeps_its_clock_run
         await pilot.pause()
         await pilot.press("f3")  # the agenda's purpose, shown at the start, put away as a manager does
         await type_text(pilot, "Shipped the billing migration")
-        opened = [("ctrl+o", ActionDialog), ("ctrl+g", PriorityDialog), ("ctrl+f", CloseCheckDialog)]
+        opened = [("ctrl+o", ActionDialog), ("ctrl+g", GoalDialog), ("ctrl+f", CloseCheckDialog)]
         for key, dialog in opened:
             await pilot.press(key)
             await pilot.pause()
@@ -108,7 +108,8 @@ async def test_at_80x24_the_highlighted_prompt_is_shown_whole_and_the_marks_diff
 
 
 async def test_the_close_check_names_unticked_prompts_without_blocking_the_close(store: Store, clock) -> None:
-    meeting = meeting_with(priorities=[Priority(text="Lead planning")])
+    meeting = meeting_with(priorities=[Priority(text="Lead planning", measure="Plan signed off", due=date(2027, 3, 31))])
+    meeting.next_check_in = date(2026, 12, 7)
     meeting.sections[0].prompts_done = [0]
     app = MeetingDeskApp(store, clock=clock, start_meeting=meeting)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -130,7 +131,8 @@ async def test_fix_them_puts_the_cursor_on_the_first_item_to_fix(store: Store, c
         ActionItem(text="Share the budget", owner="Sam Rivera"),
         ActionItem(text="Write the case"),
     ]
-    app = app_with(store, clock, priorities=[Priority(text="Lead planning")], actions=actions)
+    goals = [Priority(text="Lead planning", measure="Plan signed off", due=date(2027, 3, 31))]
+    app = app_with(store, clock, priorities=goals, actions=actions, next_check_in=date(2026, 12, 7))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+f")
@@ -159,14 +161,14 @@ async def test_lists_stop_at_their_ends(store: Store, clock) -> None:
             assert listed.highlighted == 0, f"{list_id} wrapped from the top to the bottom"
 
 
-async def test_deleting_a_priority_asks_first(store: Store, clock) -> None:
+async def test_deleting_a_goal_asks_first(store: Store, clock) -> None:
     app = app_with(store, clock, priorities=[Priority(text="Lead planning"), Priority(text="Mentor a new hire")])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         app.screen.query_one("#priorities").focus()
         await pilot.press("delete")
         await pilot.pause()
-        assert "Delete the priority “Lead planning”?" in screen_text(app)
+        assert "Delete the goal “Lead planning”?" in screen_text(app)
         await pilot.press("escape")
         assert len(app.screen.meeting.priorities) == 2
         await pilot.press("delete", "y")

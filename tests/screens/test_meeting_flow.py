@@ -59,6 +59,9 @@ async def test_whole_meeting_from_keys_to_summary(store: Store, clock) -> None:
         await pilot.press("tab")
         await type_text(pilot, "2027-03-31")
         await pilot.press("enter")
+        await pilot.press("ctrl+s")
+        await type_text(pilot, "in 2 weeks")
+        await pilot.press("enter")
         clock.advance(minutes=6)
         await pilot.press("ctrl+f")
         await pilot.pause()
@@ -78,6 +81,7 @@ async def test_whole_meeting_from_keys_to_summary(store: Store, clock) -> None:
     assert [s.notes for s in meeting.sections[:2]] == ["Shipped the billing migration", "Wants to lead planning"]
     assert meeting.actions[0].owner == "Dana Lee" and meeting.actions[0].due == date(2026, 12, 15)
     assert meeting.priorities[0].measure == "Plan signed off"
+    assert meeting.next_check_in == date(2026, 12, 7), "the next check-in agreed with ctrl+s is kept"
     assert meeting.sections[0].actual_seconds == pytest.approx(240)
     assert meeting.sections[1].actual_seconds == pytest.approx(360)
 
@@ -213,7 +217,7 @@ async def test_close_check_lists_what_is_missing_and_fix_goes_back(store: Store,
         await pilot.press("ctrl+f")
         await pilot.pause()
         problems = str(app.screen.query_one("#problems", Static).render())
-        assert "No agreed priority" in problems
+        assert "No goal going forward" in problems and "No next check-in" in problems
         assert "no owner" in problems and "no deadline" in problems and "look into" in problems
         await pilot.press("escape")
         await pilot.pause()

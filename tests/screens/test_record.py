@@ -151,7 +151,7 @@ async def test_add_an_action_and_a_priority_after_the_meeting(store: Store, cloc
     assert [p.text for p in saved.priorities] == ["Lead the Q1 planning review", "Mentor a new hire"]
     assert [a.what for a in saved.amendments] == [
         "Added the action “Share the budget”.",
-        "Added the priority “Mentor a new hire”.",
+        "Added the goal “Mentor a new hire”.",
     ]
 
 
@@ -285,7 +285,8 @@ def test_the_summary_says_when_it_was_amended_in_markdown_and_text(store: Store,
         Amendment(at=datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc), what="Marked “x” done."),
     ]
     text = summary_text(meeting).splitlines()
-    assert text[:6] == [
+    start = text.index("Quick review with Dana Lee")
+    assert text[start : start + 6] == [
         "Quick review with Dana Lee",
         "",
         "Amended on Thu 26 Nov 2026 (2 changes since the meeting):",

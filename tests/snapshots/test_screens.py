@@ -105,7 +105,7 @@ def test_close_check(snap_compare, store, clock, size) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_add_priority_dialog(snap_compare, store, clock, size) -> None:
+def test_add_goal_dialog(snap_compare, store, clock, size) -> None:
     meeting = filled_meeting(clock, ended=False)
     app = MeetingDeskApp(store, clock=clock, start_meeting=meeting)
     keys = ["ctrl+g", *"Mentor a new hire", "tab", "tab", *"end of quarter"]

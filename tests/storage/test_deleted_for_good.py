@@ -1,228 +1,351 @@
-"""Deleted for good stays deleted: emptying the trash leaves a tombstone without notes, so no sync brings a meeting back.
+"""Deleted for good stays deleted: emptying the trash leaves a tombstone that travels, and no sync brings the meeting back.
 
-Each "machine" is a Store with its own stamp clock; where the order of two machines'
-changes matters, their wall clocks are given, never waited for.
+Two stores on one folder stand for two machines (each stamps as its own machine); a
+file written back by hand stands for what git, rsync or Syncthing would bring.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
-import stat
 import subprocess
-from datetime import datetime
+import time
 from pathlib import Path
 
 import pytest
 
 from meetingdesk.cli import main
-from meetingdesk.locations import GITIGNORE, merged_copies_dir
-from meetingdesk.models import Meeting
-from meetingdesk.quickadd import format_date
+from meetingdesk.locations import GITIGNORE, deleted_dir, merged_copies_dir
+from meetingdesk.storage.conflicts import conflict_copy_of
+from meetingdesk.storage.doctor import Doctor
+from meetingdesk.storage.files import StoreError
 from meetingdesk.storage.search import Search
 from meetingdesk.storage.stamps import StampClock
 from meetingdesk.storage.store import Store
 from meetingdesk.storage.transfer import export_json, import_meetings, read_export
 from meetingdesk.storage.trash import empty_trash, move_to_trash, trashed
-from tests.storage.test_sync import a_meeting, file_of, machine
+from tests.storage.test_sync import a_meeting, conflicted, file_of, machine, two  # noqa: F401 - `two` is a fixture
+
+SECRET = "Seems tired; check workload"
+
+
+def deleted_for_good(store: Store, meeting_id: str) -> bytes:
+    """Move the meeting to the trash and empty it; the file as it was just before, as another machine still has it."""
+    kept = file_of(store, store.load(meeting_id)).read_bytes()
+    move_to_trash(store, meeting_id)
+    assert empty_trash(store) == 1
+    return kept
+
+
+def test_emptying_the_trash_leaves_a_tombstone_with_the_id_and_no_word_of_the_notes(two) -> None:
+    first, _second, meeting = two
+    meeting = first.load(meeting.id)
+    meeting.sections[0].private_notes = SECRET
+    first.save(meeting)
+    deleted_for_good(first, meeting.id)
+
+    (tombstone,) = deleted_dir(first.root).iterdir()
+    held = json.loads(tombstone.read_text())
+    assert set(held) == {"id", "deleted"} and held["id"] == meeting.id
+    assert "Dana" not in tombstone.read_text() and SECRET not in tombstone.read_text()
+    assert tombstone.stat().st_mode & 0o077 == 0
+    assert trashed(first.root) == []
+
+
+def test_an_old_copy_brought_back_by_a_sync_is_removed_again_and_never_listed(two) -> None:
+    first, _second, meeting = two
+    old_file = deleted_for_good(first, meeting.id)
+    file_of(first, meeting).write_bytes(old_file)  # the other machine still had it, and synced it back
+
+    reopened = machine(first.root, "aaaaaaaa")
+
+    assert reopened.rows() == [] and not file_of(first, meeting).exists()
+    assert any("deleted for good" in sentence and "was removed too" in sentence for sentence in reopened.news)
+
+
+def test_an_old_copy_in_the_trash_of_the_other_machine_is_removed_too(two) -> None:
+    first, _second, meeting = two
+    trashed_copy = first.root / "trash" / f"{meeting.id}.json"
+    move_to_trash(first, meeting.id)
+    kept = trashed_copy.read_bytes()
+    empty_trash(first)
+    trashed_copy.write_bytes(kept)
+
+    machine(first.root, "aaaaaaaa")
+
+    assert trashed(first.root) == []
+
+
+def test_a_copy_changed_after_the_deletion_is_kept_and_its_tombstone_goes(two) -> None:
+    first, second, meeting = two
+    theirs = second.load(meeting.id)  # the laptop read it before hearing of the deletion
+    deleted_for_good(first, meeting.id)
+    theirs.sections[1].notes = "Written on the laptop after the deletion"
+    second.save(theirs)  # its file comes back, with a later edit
+
+    reopened = machine(first.root, "aaaaaaaa")
+
+    assert [row.id for row in reopened.rows()] == [meeting.id]
+    assert reopened.load(meeting.id).sections[1].notes == "Written on the laptop after the deletion"
+    assert not (deleted_dir(first.root) / f"{meeting.id}.json").exists()
+    assert any("changed it after that: it is kept" in sentence for sentence in reopened.news)
+
+
+def test_a_conflict_copy_of_a_meeting_deleted_for_good_does_not_bring_it_back(two) -> None:
+    first, _second, meeting = two
+    old_file = deleted_for_good(first, meeting.id)
+    copy = first.meetings_dir / f"{meeting.id}.sync-conflict-20261123-101500-ABCDEFG.json"
+    assert conflict_copy_of(copy.name) == meeting.id
+    copy.write_bytes(old_file)
+
+    reopened = machine(first.root, "aaaaaaaa")
+
+    assert reopened.rows() == [] and not copy.exists() and not file_of(first, meeting).exists()
+
+
+def test_the_tombstone_travels_and_removes_the_copy_another_machine_still_has(home: Path, tmp_path: Path) -> None:
+    desktop = machine(home, "aaaaaaaa")
+    meeting = a_meeting()
+    desktop.save(meeting)
+    laptop_root = tmp_path / "laptop"
+    shutil.copytree(home, laptop_root)
+    laptop = machine(laptop_root, "bbbbbbbb")
+    assert [row.id for row in laptop.rows()] == [meeting.id]
+
+    deleted_for_good(desktop, meeting.id)
+    shutil.copytree(deleted_dir(home), deleted_dir(laptop_root))  # the sync brings the tombstone over
+
+    assert laptop.changed_underneath(), "a new tombstone is a reason to look"
+    laptop.check_files()
+    assert laptop.rows() == [] and not file_of(laptop, meeting).exists()
+
+
+def test_doctor_finds_a_meeting_that_came_back_and_fix_removes_it(two) -> None:
+    first, _second, meeting = two
+    old_file = deleted_for_good(first, meeting.id)
+    file_of(first, meeting).write_bytes(old_file)
+
+    doctor = Doctor(first.root)
+    found = [finding for finding in doctor.examine() if "was deleted for good, but a sync brought its file back" in finding.problem]
+    assert len(found) == 1 and found[0].fix is not None
+    assert "was removed too" in found[0].fix()
+    doctor.finish()
+    assert not file_of(first, meeting).exists()
+    assert not any("deleted for good" in finding.problem for finding in Doctor(first.root).examine())
+
+
+def test_importing_a_meeting_deleted_for_good_brings_it_back_on_purpose(two, tmp_path: Path) -> None:
+    first, _second, meeting = two
+    export = read_export(export_json([first.load(meeting.id)]), "export.json")
+    deleted_for_good(first, meeting.id)
+
+    report = import_meetings(first, export)
+
+    assert "1 of those imported had been deleted for good here: it is back." in report.sentence()
+    assert [row.id for row in first.rows()] == [meeting.id]
+    assert not (deleted_dir(first.root) / f"{meeting.id}.json").exists()
+    assert [row.id for row in machine(first.root, "aaaaaaaa").rows()] == [meeting.id], "and it stays after the next look"
+
+
+def test_a_tombstone_git_left_with_both_sides_still_counts_from_the_earlier_deletion(two) -> None:
+    first, _second, meeting = two
+    old_file = deleted_for_good(first, meeting.id)
+    tombstone = deleted_dir(first.root) / f"{meeting.id}.json"
+    ours = tombstone.read_text()
+    theirs = ours.replace('"deleted": "', '"deleted": "9')  # a later stamp from the other machine
+    tombstone.write_text(f"<<<<<<< HEAD\n{ours}=======\n{theirs}>>>>>>> laptop\n")
+    file_of(first, meeting).write_bytes(old_file)
+
+    reopened = machine(first.root, "aaaaaaaa")
+
+    assert reopened.rows() == [] and not file_of(first, meeting).exists()
+
+
+# --- every copy at once, and what the look around it does ------------------------------------
 
 NOON = 1_795_000_000.0
 """A wall clock reading (a November 2026 day), for machines whose order of changes matters."""
 
 
-def deleted_for_good(store: Store, meeting: Meeting) -> bytes:
-    """Move the meeting to the trash and empty it; the bytes its listed file held before."""
-    old = file_of(store, meeting).read_bytes()
-    move_to_trash(store, meeting.id)
-    assert empty_trash(store) == 1
-    return old
-
-
-def tombstone(store: Store, meeting: Meeting) -> Path:
-    return store.root / "deleted" / f"{meeting.id}.json"
-
-
-@pytest.fixture
-def saved(home: Path) -> tuple[Store, Meeting]:
-    """One machine with one ended meeting whose notes are private matters."""
-    store = machine(home, "aaaaaaaa")
-    meeting = a_meeting()
-    meeting.sections[0].notes = "Wants to lead the migration"
-    meeting.sections[0].private_notes = "Worried about burnout"
-    store.save(meeting)
-    return store, meeting
-
-
-def test_emptying_the_trash_leaves_a_private_tombstone_that_holds_no_notes(saved) -> None:
-    store, meeting = saved
-
-    deleted_for_good(store, meeting)
-
-    path = tombstone(store, meeting)
-    held = json.loads(path.read_text())
-    assert sorted(held) == ["deleted_at", "id", "machine"]
-    assert (held["id"], held["machine"]) == (meeting.id, "aaaaaaaa")
-    assert held["deleted_at"].endswith("+00:00")
-    for private in ("Wants to lead", "Worried", "Dana Lee", "Write the case"):
-        assert private not in path.read_text()
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert trashed(store.root) == [] and not file_of(store, meeting).exists()
-
-
-def test_an_old_copy_synced_back_into_the_meetings_folder_is_removed_at_the_next_start(saved) -> None:
-    store, meeting = saved
-    old = deleted_for_good(store, meeting)
-    file_of(store, meeting).write_bytes(old)  # a pull, or a machine that still had it
-
-    reopened = machine(store.root, "aaaaaaaa")
-
-    assert reopened.rows() == []
-    assert not file_of(store, meeting).exists()
-    assert Search(reopened.index).meetings("migration") == []
-    assert Search(reopened.index).actions(open_only=False) == []
-    day = format_date(datetime.fromisoformat(json.loads(tombstone(store, meeting).read_text())["deleted_at"]).astimezone().date())
-    assert reopened.news == [f"The meeting with Dana Lee on Mon 23 Nov 2026 came back with a sync, but it was deleted for good on {day}: removed again."]
-    assert tombstone(store, meeting).exists(), "it stays, for the next machine that brings the meeting back"
-
-
-def test_an_old_copy_coming_back_while_the_app_runs_is_removed_and_leaves_the_index(saved) -> None:
-    store, meeting = saved
+def test_old_copies_listed_and_in_the_trash_are_removed_at_the_next_look_and_never_listed(two) -> None:
+    first, _second, meeting = two
     other = a_meeting()
-    store.save(other)
-    old = deleted_for_good(store, meeting)
-    (store.root / "trash").mkdir(exist_ok=True)
-    (store.root / "trash" / f"{meeting.id}.json").write_bytes(old)  # the other machine had it in its trash
-    file_of(store, meeting).write_bytes(old)  # and another still listed it
+    first.save(other)
+    old_file = deleted_for_good(first, meeting.id)
+    (first.root / "trash" / f"{meeting.id}.json").write_bytes(old_file)  # one machine had it in its trash
+    file_of(first, meeting).write_bytes(old_file)  # another still listed it
 
-    assert store.changed_underneath()
-    assert meeting.id in store.check_files()
+    assert first.changed_underneath()
+    assert meeting.id in first.check_files()
 
-    assert [row.id for row in store.rows()] == [other.id]
-    assert trashed(store.root) == []
-    assert not file_of(store, meeting).exists()
-    assert "came back with a sync, but it was deleted for good" in store.news[-1]
-    assert not any("both listed and in the trash" in sentence for sentence in store.news)
-
-
-def test_a_tombstone_arriving_by_a_pull_removes_the_meeting_a_machine_still_lists(saved, tmp_path: Path) -> None:
-    desktop, meeting = saved
-    laptop_root = tmp_path / "laptop"
-    shutil.copytree(desktop.root, laptop_root)
-    laptop = machine(laptop_root, "bbbbbbbb")
-    assert [row.id for row in laptop.rows()] == [meeting.id]
-    deleted_for_good(desktop, meeting)
-    (laptop_root / "deleted").mkdir()
-    shutil.copy2(tombstone(desktop, meeting), laptop_root / "deleted")  # `git pull` brought only the tombstone
-
-    again = Store(laptop_root, StampClock("bbbbbbbb"))
-    again.open(quick=True)  # a shell command: reads only when a folder changed
-
-    assert again.rows() == []
-    assert not (laptop_root / "meetings" / f"{meeting.id}.json").exists()
+    assert [row.id for row in first.rows()] == [other.id]
+    assert all(row.id != meeting.id for row in Search(first.index).meetings("Dana"))
+    assert not any(row.meeting_id == meeting.id for row in Search(first.index).actions(open_only=False))
+    assert trashed(first.root) == [] and not file_of(first, meeting).exists()
+    said = [sentence for sentence in first.news if meeting.id[:8] in sentence]
+    assert len(said) == 1 and "was removed too" in said[0], "one sentence, not one about being listed and trashed"
 
 
-def test_a_copy_changed_after_the_deletion_on_another_machine_is_kept_and_the_tombstone_goes(home: Path, tmp_path: Path) -> None:
-    desktop = Store(home, StampClock("aaaaaaaa", wall=lambda: NOON))
-    desktop.open()
-    meeting = a_meeting()
-    desktop.save(meeting)
-    laptop_root = tmp_path / "laptop"
-    shutil.copytree(home, laptop_root)
-    laptop = Store(laptop_root, StampClock("bbbbbbbb", wall=lambda: NOON + 600))  # ten minutes later, unaware
-    laptop.open()
-    deleted_for_good(desktop, meeting)
-    edited = laptop.load(meeting.id)
-    edited.sections[1].notes = "Written on the laptop after the deletion"
-    laptop.save(edited)
-    shutil.copy2(laptop_root / "meetings" / f"{meeting.id}.json", home / "meetings")
+def test_one_copy_changed_after_the_deletion_keeps_every_copy_of_the_meeting(two) -> None:
+    first, second, meeting = two
+    theirs = second.load(meeting.id)
+    old_file = deleted_for_good(first, meeting.id)
+    theirs.sections[1].notes = "Written on the laptop after the deletion"
+    second.save(theirs)
+    newer = file_of(first, meeting).read_bytes()
+    (first.root / "trash" / f"{meeting.id}.json").write_bytes(newer)  # the newer copy came back into the trash,
+    file_of(first, meeting).write_bytes(old_file)  # and an old one into the list
 
-    reopened = machine(home, "aaaaaaaa")
+    reopened = machine(first.root, "aaaaaaaa")
 
     assert [row.id for row in reopened.rows()] == [meeting.id]
     assert reopened.load(meeting.id).sections[1].notes == "Written on the laptop after the deletion"
-    assert not tombstone(reopened, meeting).exists()
-    assert any("was deleted for good on" in s and "a copy was changed after that: it is kept, nothing newer lost" in s for s in reopened.news)
+    assert not (deleted_dir(first.root) / f"{meeting.id}.json").exists()
 
 
-def test_a_change_made_before_the_deletion_does_not_outlive_it(home: Path, tmp_path: Path) -> None:
-    laptop_root = tmp_path / "laptop"
-    laptop = Store(laptop_root, StampClock("bbbbbbbb", wall=lambda: NOON - 600))  # ten minutes before
+def test_a_change_made_before_the_deletion_on_another_machine_does_not_outlive_it(home: Path, tmp_path: Path) -> None:
+    laptop = Store(tmp_path / "laptop", StampClock("bbbbbbbb", wall=lambda: NOON - 600))  # ten minutes before
     laptop.open()
     meeting = a_meeting()
     laptop.save(meeting)
-    shutil.copytree(laptop_root / "meetings", home / "meetings")
+    shutil.copytree(laptop.meetings_dir, home / "meetings")
     desktop = Store(home, StampClock("aaaaaaaa", wall=lambda: NOON))
     desktop.open()
-    deleted_for_good(desktop, meeting)
-    shutil.copy2(laptop_root / "meetings" / f"{meeting.id}.json", home / "meetings")
+    deleted_for_good(desktop, meeting.id)
+    shutil.copy2(file_of(laptop, meeting), home / "meetings")
 
     assert machine(home, "aaaaaaaa").rows() == []
-    assert tombstone(desktop, meeting).exists()
+    assert (deleted_dir(home) / f"{meeting.id}.json").exists()
 
 
-def test_a_conflict_copy_of_a_meeting_deleted_for_good_is_removed_and_kept_a_week(saved) -> None:
-    store, meeting = saved
-    old = deleted_for_good(store, meeting)
-    copy = store.meetings_dir / f"{meeting.id}.sync-conflict-20261124-101500-ABCDEFG.json"
-    copy.write_bytes(old)
+def test_a_copy_git_left_with_conflict_markers_is_removed_by_both_its_sides(two) -> None:
+    first, second, meeting = two
+    theirs = second.load(meeting.id)
+    theirs.sections[0].notes = "Edited on the laptop before the deletion"
+    second.save(theirs)
+    both = conflicted(file_of(first, meeting).read_text(), file_of(first, meeting).read_text().replace("Edited on the laptop", "Changed"))
+    deleted_for_good(first, meeting.id)
+    file_of(first, meeting).write_text(both)
 
-    reopened = machine(store.root, "aaaaaaaa")
+    reopened = machine(first.root, "aaaaaaaa")
 
-    assert reopened.rows() == []
-    assert list(store.meetings_dir.iterdir()) == []
-    kept = list(merged_copies_dir(store.root).iterdir())
-    assert [path.read_bytes() for path in kept] == [old]
-    assert any(s.startswith("Syncthing kept a copy of the meeting with Dana Lee") and "deleted for good" in s for s in reopened.news)
-
-
-def test_importing_a_meeting_deleted_for_good_brings_it_back_and_forgets_the_deletion(saved) -> None:
-    store, meeting = saved
-    exported = export_json([store.load(meeting.id)], include_private=True)
-    deleted_for_good(store, meeting)
-
-    report = import_meetings(store, read_export(exported, "backup.json"))
-
-    assert "1 of those imported had been deleted for good here: it is back." in report.sentence()
-    assert not tombstone(store, meeting).exists()
-    reopened = machine(store.root, "aaaaaaaa")
-    assert [row.id for row in reopened.rows()] == [meeting.id]
-    assert reopened.load(meeting.id).sections[0].private_notes == "Worried about burnout"
+    assert reopened.rows() == [] and not file_of(first, meeting).exists()
+    assert not any("can't read it" in problem for problem in reopened.problems)
 
 
-def test_doctor_reports_a_meeting_that_came_back_and_fix_removes_it(saved, capsys) -> None:
-    store, meeting = saved
-    file_of(store, meeting).write_bytes(deleted_for_good(store, meeting))
+def test_a_conflict_copy_of_a_meeting_deleted_for_good_is_said_once_and_kept_a_week(two) -> None:
+    first, _second, meeting = two
+    old_file = deleted_for_good(first, meeting.id)
+    (first.meetings_dir / f"{meeting.id}.sync-conflict-20261123-101500-ABCDEFG.json").write_bytes(old_file)
 
-    assert main(["doctor"]) == 1
-    out = capsys.readouterr().out
-    assert f"Found: Meeting {meeting.id} was deleted for good on " in out
-    assert file_of(store, meeting).exists(), "looking changes nothing"
+    reopened = machine(first.root, "aaaaaaaa")
+
+    assert reopened.news == [
+        f"Syncthing kept a copy of the meeting with Dana Lee on Mon 23 Nov 2026, which was deleted for good: it was removed, "
+        f"not merged, and is kept for a week in {merged_copies_dir(first.root)}."
+    ]
+    assert [path.read_bytes() for path in merged_copies_dir(first.root).iterdir()] == [old_file]
+
+
+def test_a_trash_that_cannot_be_emptied_leaves_no_tombstone(two, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _second, meeting = two
+    move_to_trash(first, meeting.id)
+    unlink = Path.unlink
+
+    def refuse_in_the_trash(path: Path, missing_ok: bool = False) -> None:
+        if path.parent.name == "trash":
+            raise PermissionError(13, "Permission denied")
+        unlink(path, missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse_in_the_trash)
+    with pytest.raises(StoreError, match="so the trash is not empty"):
+        empty_trash(first)
+
+    assert [entry.id for entry in trashed(first.root)] == [meeting.id]
+    assert list(deleted_dir(first.root).glob("*.json")) == []
+
+
+def test_an_import_that_cannot_be_written_keeps_the_tombstone(two, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _second, meeting = two
+    export = read_export(export_json([first.load(meeting.id)]), "export.json")
+    deleted_for_good(first, meeting.id)
+    tombstone = (deleted_dir(first.root) / f"{meeting.id}.json").read_bytes()
+
+    def disk_full(meetings) -> None:
+        raise StoreError("The disk is full.")
+
+    monkeypatch.setattr(first, "put_many", disk_full)
+    with pytest.raises(StoreError):
+        import_meetings(first, export)
+
+    assert (deleted_dir(first.root) / f"{meeting.id}.json").read_bytes() == tombstone
+
+
+def test_a_tombstone_that_cannot_be_removed_stops_the_import_in_one_sentence(two, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _second, meeting = two
+    export = read_export(export_json([first.load(meeting.id)]), "export.json")
+    deleted_for_good(first, meeting.id)
+    unlink = Path.unlink
+
+    def refuse_in_deleted(path: Path, missing_ok: bool = False) -> None:
+        if path.parent.name == "deleted":
+            raise PermissionError(13, "Permission denied", str(path))
+        unlink(path, missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse_in_deleted)
+    with pytest.raises(StoreError, match="couldn't bring back a meeting deleted for good: .* so nothing was imported"):
+        import_meetings(first, export)
+
+    assert first.rows() == [] and not file_of(first, meeting).exists()
+    assert (deleted_dir(first.root) / f"{meeting.id}.json").exists()
+
+
+def test_a_temp_file_a_killed_deletion_left_is_removed_on_open(two) -> None:
+    first, _second, meeting = two
+    deleted_for_good(first, meeting.id)
+    leftover = deleted_dir(first.root) / f".{meeting.id}.json.0123456789ab.tmp"
+    leftover.write_text("{}")
+    os.utime(leftover, (time.time() - 3600,) * 2)
+
+    machine(first.root, "aaaaaaaa")
+
+    assert not leftover.exists()
+
+
+# --- the shell: doctor, export, import, git ---------------------------------------------------
+
+
+def test_doctor_fix_says_it_removed_a_meeting_that_came_back_even_when_the_index_is_behind(two, capsys) -> None:
+    first, _second, meeting = two
+    file_of(first, meeting).write_bytes(deleted_for_good(first, meeting.id))
 
     assert main(["doctor", "--fix"]) == 0
+
     out = capsys.readouterr().out
-    assert "came back with a sync, but it was deleted for good" in out and "removed again." in out
-    assert not file_of(store, meeting).exists()
+    assert f"Fixed: Meeting {meeting.id[:8]} with Dana Lee was deleted for good on " in out and "was removed too" in out
+    assert not file_of(first, meeting).exists()
     assert main(["doctor"]) == 0 and capsys.readouterr().out.startswith("All is well in ")
 
 
-def test_export_import_and_a_rebuilt_index_take_no_notice_of_the_deleted_folder(saved, tmp_path: Path, capsys) -> None:
-    store, meeting = saved
+def test_export_import_and_a_rebuilt_index_take_no_notice_of_the_deleted_folder(two, tmp_path: Path, capsys) -> None:
+    first, _second, meeting = two
     kept = a_meeting()
-    store.save(kept)
-    deleted_for_good(store, meeting)
+    first.save(kept)
+    deleted_for_good(first, meeting.id)
     out = tmp_path / "all.json"
 
     assert main(["export", "--all", "--format", "json", "--out", str(out)]) == 0
-    assert [m["id"] for m in json.loads(out.read_text())["meetings"]] == [kept.id]
+    assert [held["id"] for held in json.loads(out.read_text())["meetings"]] == [kept.id]
     assert main(["import", str(out)]) == 0
-    store.rebuild_index()
-    assert [row.id for row in store.rows()] == [kept.id]
+    first.rebuild_index()
+    assert [row.id for row in first.rows()] == [kept.id]
     capsys.readouterr()
 
 
-def test_the_merge_driver_keeps_the_later_of_two_machines_tombstones(tmp_path: Path, capsys) -> None:
-    earlier = {"id": "abc123", "deleted_at": "2026-11-24T10:00:00.000+00:00", "machine": "aaaaaaaa"}
-    later = {"id": "abc123", "deleted_at": "2026-11-25T09:00:00.000+00:00", "machine": "bbbbbbbb"}
+def test_the_merge_driver_keeps_the_earlier_of_two_machines_tombstones(tmp_path: Path, capsys) -> None:
+    earlier = {"id": "abc123", "deleted": "1795000000000.0000@aaaaaaaa"}
+    later = {"id": "abc123", "deleted": "1795000600000.0000@bbbbbbbb"}
     for order in ((earlier, later), (later, earlier)):
         (tmp_path / "O").write_text("")
         for name, held in zip("AB", order):
@@ -230,16 +353,23 @@ def test_the_merge_driver_keeps_the_later_of_two_machines_tombstones(tmp_path: P
 
         assert main(["merge-driver", *(str(tmp_path / name) for name in "OAB")]) == 0
 
-        assert json.loads((tmp_path / "A").read_text()) == later
+        assert json.loads((tmp_path / "A").read_text()) == earlier
+    capsys.readouterr()
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-def test_the_deleted_folder_travels_with_git(saved) -> None:
-    store, meeting = saved
-    deleted_for_good(store, meeting)
-    subprocess.run(["git", "init", "-q", str(store.root)], check=True)
+def test_the_deleted_folder_travels_with_git_and_merges_with_the_driver(two, capsys) -> None:
+    first, _second, meeting = two
+    deleted_for_good(first, meeting.id)
+    subprocess.run(["git", "init", "-q", str(first.root)], check=True)
+    assert main(["sync", "setup"]) == 0
+    capsys.readouterr()
 
-    ignored = subprocess.run(["git", "-C", str(store.root), "check-ignore", "-q", f"deleted/{meeting.id}.json"])
+    ignored = subprocess.run(["git", "-C", str(first.root), "check-ignore", "-q", f"deleted/{meeting.id}.json"])
+    attribute = subprocess.run(
+        ["git", "-C", str(first.root), "check-attr", "merge", f"deleted/{meeting.id}.json"], capture_output=True, text=True
+    ).stdout
 
-    assert (store.root / ".gitignore").read_text() == GITIGNORE
+    assert (first.root / ".gitignore").read_text() == GITIGNORE
     assert ignored.returncode == 1, "not ignored: the tombstone must reach the other machines"
+    assert attribute.strip().endswith("merge: meetingdesk")

@@ -137,17 +137,6 @@ def test_open_actions_sorted_by_deadline_and_filtered_by_owner(store: Store) -> 
     assert index.owners() == ["Bo Chen", "Dana Lee", "Sam Rivera"]
 
 
-def test_priorities_of_a_person_grouped_by_day_newest_first(store: Store) -> None:
-    store.save(make_meeting("Dana Lee", 0, priorities=[Priority(text="Ship billing")]))
-    store.save(make_meeting("Dana Lee", 30, priorities=[Priority(text="Lead planning", due=date(2027, 3, 31))]))
-    store.save(make_meeting("Bo Chen", 31, priorities=[Priority(text="Not Dana's")]))
-    grouped = built(store).priorities_of("dana lee")
-    assert [(day, [p.text for p in items]) for day, items in grouped] == [
-        (date(2026, 10, 1), ["Lead planning"]),
-        (date(2026, 9, 1), ["Ship billing"]),
-    ]
-
-
 @pytest.mark.parametrize("query", ["", "   "])
 def test_an_empty_query_finds_nothing(store: Store, query: str) -> None:
     store.save(make_meeting("Dana Lee", 0))

@@ -31,6 +31,8 @@ def test_settings_are_written_privately_and_keep_keys_a_later_version_added(home
         "date_order": "month-first",
         "time_in_email": False,
         "hide_private_notes": False,
+        "email_opening": Settings().email_opening,
+        "email_closing": Settings().email_closing,
         "theme": "dark",
     }
 

@@ -1,0 +1,86 @@
+"""What the record screen sends out: the summary copied as an email, exported as Markdown (with the next
+check-in's calendar file) or as an email draft, and the email's opening and closing.
+
+RecordScreen is one of these, kept apart so each module stays about one concern.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.screen import Screen
+
+from meetingdesk.app import desk_app
+from meetingdesk.errors import MeetingDeskError
+from meetingdesk.locations import exports_dir
+from meetingdesk.summary import summary_filename
+
+if TYPE_CHECKING:
+    from meetingdesk.email_draft import EmailWording
+    from meetingdesk.models import Meeting
+
+
+class RecordExports(Screen[None]):
+    """A screen showing one meeting's record that can copy it, export it and change the email's wording."""
+
+    meeting: Meeting
+    """The meeting shown."""
+
+    def _wording(self) -> EmailWording:
+        """The settings' opening and closing; the defaults, with a word why, when the settings can't be read."""
+        from meetingdesk.email_draft import EmailWording
+
+        try:
+            return desk_app(self).desk.settings.wording
+        except MeetingDeskError as error:
+            self.notify(f"{error} The default wording is used.", title="Settings", severity="warning", markup=False)
+            return EmailWording()
+
+    def action_copy_summary(self) -> None:
+        self.notify("Copying the summary…", timeout=2, markup=False)
+        self._copy(desk_app(self).desk.email_text(self.meeting, self._wording()))
+
+    @work(thread=True, exclusive=True, group="copy")
+    def _copy(self, text: str) -> None:
+        from meetingdesk.clipboard import copy_text
+
+        app = desk_app(self)
+        path = exports_dir(app.desk.store.root) / summary_filename(self.meeting, "txt")
+        result = copy_text(text, path, lambda copied: app.call_from_thread(app.copy_to_clipboard, copied))
+        severity = "information" if result.file is not None else "warning"
+        app.call_from_thread(app.notify, result.message(), title="Copy summary", severity=severity, timeout=12, markup=False)
+
+    def action_export_summary(self) -> None:
+        try:
+            written = desk_app(self).desk.export_summary(self.meeting)
+        except MeetingDeskError as error:
+            self.notify(str(error), title="Export summary", severity="error", markup=False)
+            return
+        told = f"Summary written to {written[0]}"
+        if len(written) > 1:
+            told += f"; the next check-in, for your calendar, to {written[1]}"
+        self.notify(told, title="Export summary", timeout=12, markup=False)
+
+    def action_export_email_draft(self) -> None:
+        try:
+            path = desk_app(self).desk.export_email_draft(self.meeting, self._wording())
+        except MeetingDeskError as error:
+            self.notify(str(error), title="Export email draft", severity="error", markup=False)
+            return
+        self.notify(f"Email draft written to {path}: open it in your mail client to send it.", title="Export email draft", timeout=12, markup=False)
+
+    def action_email_wording(self) -> None:
+        from meetingdesk.dialogs.email_wording import EmailWordingDialog
+
+        def chosen(wording: EmailWording | None) -> None:
+            if wording is None:
+                return
+            try:
+                desk_app(self).desk.save_email_wording(wording)
+            except MeetingDeskError as error:
+                self.notify(str(error), title="Email wording", severity="error", markup=False)
+                return
+            self.notify("Saved: every summary email opens and closes this way now.", title="Email wording", markup=False)
+
+        self.app.push_screen(EmailWordingDialog(self._wording()), chosen)
