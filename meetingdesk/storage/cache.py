@@ -18,7 +18,7 @@ from pathlib import Path
 from meetingdesk.locations import OLD_CACHES
 from meetingdesk.storage.files import StoreError, make_private_dir
 
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 """Bumped when the tables change; a cache of another version is thrown away and rebuilt."""
 BUSY_SECONDS = 10
 """How long a write waits for another MeetingDesk process to finish its own."""
@@ -48,7 +48,8 @@ CREATE TABLE meetings (
     size INTEGER NOT NULL,
     stale_words INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX meetings_by_person ON meetings (person_key, sort_key);
+-- Covers who is due for a check-in (storage/plans.py): that question reads this index, never the rows' notes.
+CREATE INDEX meetings_by_person ON meetings (person_key, sort_key, status, cadence, planned_for, open_actions);
 CREATE INDEX meetings_live ON meetings (sort_key) WHERE status = 'live';
 CREATE INDEX meetings_stale ON meetings (id) WHERE stale_words = 1;
 CREATE TABLE actions (
