@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import stat
 import subprocess
 import time
@@ -89,7 +88,6 @@ def test_the_merge_driver_merges_settings_key_by_key(tmp_path: Path, capsys) -> 
 # --- sync setup ------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_sync_setup_writes_gitattributes_and_the_git_config_line(store: Store, home: Path, capsys) -> None:
     subprocess.run(["git", "init", "-q", str(home)], check=True)
 
@@ -109,7 +107,6 @@ def test_sync_setup_writes_gitattributes_and_the_git_config_line(store: Store, h
     assert len((home / ".gitattributes").read_text().splitlines()) == 4, "running it again adds nothing"
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_sync_setup_outside_a_git_repository_says_what_to_do(store: Store, capsys) -> None:
     code, out, err = run(capsys, "sync", "setup")
     assert (code, out) == (2, "")
@@ -205,7 +202,6 @@ def test_doctor_untangles_git_conflict_markers_and_settles_a_meeting_in_both_pla
     assert "<<<<<<<" not in other_path.read_text()
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_doctor_notices_a_merge_driver_that_points_at_a_python_that_is_gone(store: Store, home: Path, capsys) -> None:
     subprocess.run(["git", "init", "-q", str(home)], check=True)
     run(capsys, "sync", "setup")

@@ -14,7 +14,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from tests.e2e.conftest import MEETINGDESK, command_env
 
@@ -131,7 +130,6 @@ def assert_both_changes_present(machine: Machine, shared: str) -> None:
     assert "Write the case" in actions and "2026-11-25" in actions, actions
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_two_clones_pull_both_ways_with_no_conflict_and_show_the_same(tmp_path: Path) -> None:
     remote = tmp_path / "records.git"
     subprocess.run(["git", "init", "-q", "--bare", "--initial-branch=main", str(remote)], check=True)

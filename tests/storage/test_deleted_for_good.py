@@ -25,7 +25,7 @@ from meetingdesk.storage.stamps import StampClock
 from meetingdesk.storage.store import Store
 from meetingdesk.storage.transfer import export_json, import_meetings, read_export
 from meetingdesk.storage.trash import empty_trash, move_to_trash, trashed
-from tests.storage.test_sync import a_meeting, conflicted, file_of, machine, two  # noqa: F401 - `two` is a fixture
+from tests.storage.machines import a_meeting, conflicted, file_of, machine
 
 SECRET = "Seems tired; check workload"
 
@@ -357,7 +357,6 @@ def test_the_merge_driver_keeps_the_earlier_of_two_machines_tombstones(tmp_path:
     capsys.readouterr()
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_the_deleted_folder_travels_with_git_and_merges_with_the_driver(two, capsys) -> None:
     first, _second, meeting = two
     deleted_for_good(first, meeting.id)

@@ -6,7 +6,7 @@ from datetime import date
 
 from meetingdesk.models import Priority
 from meetingdesk.storage.merge import EDITED_TWICE
-from tests.storage.test_sync import a_meeting, machine
+from tests.storage.machines import a_meeting, machine
 
 
 def test_prep_notes_and_stretch_outcomes_written_on_two_machines_all_survive(home) -> None:

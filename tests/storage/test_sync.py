@@ -16,55 +16,11 @@ from pathlib import Path
 import pytest
 
 from meetingdesk.locations import locks_dir, merged_copies_dir
-from meetingdesk.models import ActionItem, Agenda, AgendaSection, Meeting, Priority, meeting_from_agenda
+from meetingdesk.models import ActionItem, Priority
 from meetingdesk.storage.conflicts import conflict_copy_of, remove_old_backups, sides_of_conflict
 from meetingdesk.storage.merge import EDITED_TWICE
-from meetingdesk.storage.stamps import StampClock
-from meetingdesk.storage.store import Store
 from meetingdesk.storage.trash import move_to_trash, restore, trashed
-
-AGENDA = Agenda(
-    name="check-in",
-    title="Check-in",
-    sections=[AgendaSection(title="News", minutes=10, prompts=["Anything blocking?"]), AgendaSection(title="Wrap-up", minutes=5)],
-)
-
-
-def machine(root: Path, name: str) -> Store:
-    """A store on `root` stamping as the machine `name` (8 letters) would."""
-    store = Store(root, StampClock(name))
-    store.open()
-    return store
-
-
-def a_meeting() -> Meeting:
-    meeting = meeting_from_agenda(AGENDA, "Dana Lee", "Sam Rivera")
-    meeting.started_at = datetime(2026, 11, 23, 14, 0, tzinfo=timezone.utc)
-    meeting.status = "ended"
-    meeting.actions = [ActionItem(text="Write the case", owner="Dana Lee"), ActionItem(text="Book the course", owner="Sam Rivera")]
-    meeting.priorities = [Priority(text="Lead the migration")]
-    return meeting
-
-
-def write_notes(store: Store, meeting_id: str, text: str) -> None:
-    """Load the meeting, write `text` as its first section's notes, save: one machine editing after reading."""
-    meeting = store.load(meeting_id)
-    meeting.sections[0].notes = text
-    store.save(meeting)
-
-
-def file_of(store: Store, meeting: Meeting) -> Path:
-    return store.meetings_dir / f"{meeting.id}.json"
-
-
-@pytest.fixture
-def two(home: Path) -> tuple[Store, Store, Meeting]:
-    """Two processes on one data folder, with one ended meeting saved by the first."""
-    first = machine(home, "aaaaaaaa")
-    meeting = a_meeting()
-    first.save(meeting)
-    return first, machine(home, "bbbbbbbb"), meeting
-
+from tests.storage.machines import a_meeting, conflicted, file_of, machine, write_notes
 
 # --- saves never overwrite what they did not read --------------------------------------
 
@@ -138,22 +94,6 @@ def test_updated_at_does_not_decide_a_merge(two) -> None:
 
 
 # --- git ----------------------------------------------------------------------------------
-
-
-def conflicted(ours: str, theirs: str) -> str:
-    """What git writes when both sides changed the same lines: conflict markers around each side's hunk."""
-    lines_ours, lines_theirs = ours.splitlines(keepends=True), theirs.splitlines(keepends=True)
-    start = next(i for i, (a, b) in enumerate(zip(lines_ours, lines_theirs)) if a != b)
-    end = next(i for i, (a, b) in enumerate(zip(reversed(lines_ours), reversed(lines_theirs))) if a != b)
-    return "".join(
-        lines_ours[:start]
-        + ["<<<<<<< HEAD\n"]
-        + lines_ours[start : len(lines_ours) - end]
-        + ["=======\n"]
-        + lines_theirs[start : len(lines_theirs) - end]
-        + [">>>>>>> origin/main\n"]
-        + lines_ours[len(lines_ours) - end :]
-    )
 
 
 def test_a_file_with_git_conflict_markers_is_merged_never_moved_to_damaged(two) -> None:
