@@ -251,13 +251,7 @@ class LiveScreen(LivePeople, SavingScreen):
     # ---- editing ------------------------------------------------------------------------------
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        section = self.meeting.sections[self.meeting.current_section]
-        text = event.text_area.text
-        if event.text_area.id == "notes" and section.notes != text:
-            section.notes = text
-            self.autosave.changed()
-        elif event.text_area.id == "private" and section.private_notes != text:
-            section.private_notes = text
+        if self.keep_typed(event.text_area):
             self.autosave.changed()
 
     def on_prompt_list_ticked(self, event: PromptList.Ticked) -> None:

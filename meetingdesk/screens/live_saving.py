@@ -80,15 +80,20 @@ class SavingScreen(Screen[None]):
         meeting.__pydantic_extra__ = dict(merged.__pydantic_extra__ or {})
         self._show_everything()
 
+    def keep_typed(self, editor: TextArea) -> bool:
+        """Put what `editor` holds (the shared or the private notes) into the current section; True if it changed."""
+        section = self.meeting.sections[self.meeting.current_section]
+        field = {"notes": "notes", "private": "private_notes"}.get(editor.id or "")
+        if field is None or getattr(section, field) == editor.text:
+            return False
+        setattr(section, field, editor.text)
+        return True
+
     def _keep_what_is_typed(self) -> None:
         """Put the editors' text into the meeting before a merge redraws them: a key whose change
         event is still waiting in the queue is saved and shown, not lost."""
-        section = self.meeting.sections[self.meeting.current_section]
         for editor in self.query(TextArea):
-            if editor.id == "notes":
-                section.notes = editor.text
-            elif editor.id == "private":
-                section.private_notes = editor.text
+            self.keep_typed(editor)
 
     def save_now(self) -> None:
         """Save on this thread (on start and on leaving), so nothing waits in a worker."""

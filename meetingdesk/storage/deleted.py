@@ -24,7 +24,7 @@ from meetingdesk.dates import format_date
 from meetingdesk.ids import MEETING_ID
 from meetingdesk.locations import deleted_dir, meetings_dir, trash_dir
 from meetingdesk.storage.conflicts import sides_of_conflict
-from meetingdesk.storage.files import DamagedFile, NewerFile, parse_meeting, write_private_file
+from meetingdesk.storage.files import DamagedFile, NewerFile, error_reason, parse_meeting, write_private_file
 from meetingdesk.storage.index import folder_stamp
 from meetingdesk.storage.merge import stamps_in
 from meetingdesk.storage.stamps import STAMP, stamp_millis
@@ -121,8 +121,9 @@ def settle_deleted(store: Store, meeting_id: str) -> bool:
         except FileNotFoundError:
             continue
         except (OSError, DamagedFile, NewerFile) as error:
-            why = getattr(error, "reason", None) or getattr(error, "strerror", None) or str(error)
-            store.problems.append(f"Meeting {meeting_id} was deleted for good but {path} is back, and MeetingDesk can't read it ({why}), so it was left there.")
+            store.problems.append(
+                f"Meeting {meeting_id} was deleted for good but {path} is back, and MeetingDesk can't read it ({error_reason(error)}), so it was left there."
+            )
     copies = [copy for held in found.values() for copy in held]
     if not copies:
         return False

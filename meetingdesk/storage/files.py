@@ -364,3 +364,8 @@ def move_aside(path: Path, damaged_dir: Path, reason: str) -> Path:
     with suppress(OSError):
         os.chmod(target, FILE_MODE)
     return target
+
+
+def error_reason(error: Exception) -> str:
+    """What went wrong, in the words a manager can use: a damaged file's reason, the OS's message, else the error."""
+    return getattr(error, "reason", None) or getattr(error, "strerror", None) or str(error)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from meetingdesk.locations import meetings_dir, merged_copies_dir, trash_dir
 from meetingdesk.storage.conflicts import conflict_copy_of, keep_for_a_week, sync_tool
 from meetingdesk.storage.deleted import came_back, deleted_stamp, outlives, settle_deleted
-from meetingdesk.storage.files import DamagedFile, NewerFile, StoreError, parse_meeting
+from meetingdesk.storage.files import DamagedFile, NewerFile, StoreError, error_reason, parse_meeting
 from meetingdesk.storage.meeting_files import ConflictedFile, described
 from meetingdesk.storage.merge import merge_meetings
 
@@ -72,7 +72,7 @@ def merge_conflict_copy(store: Store, path: Path) -> str | None:
     try:
         copy = parse_meeting(path.read_bytes(), path)
     except (OSError, DamagedFile, NewerFile) as error:
-        store.problems.append(f"{sync_tool(path.name)} left {path} beside a meeting, but MeetingDesk can't read it ({_why(error)}), so it was left there.")
+        store.problems.append(f"{sync_tool(path.name)} left {path} beside a meeting, but MeetingDesk can't read it ({error_reason(error)}), so it was left there.")
         return None
     if copy.id != meeting_id:
         store.problems.append(f"{path} looks like a copy of meeting {meeting_id} but holds meeting {copy.id}, so it was left there.")
@@ -126,11 +126,7 @@ def settle_both_places(store: Store, meeting_id: str) -> bool:
             os.unlink(trashed_path)
             where = "it stays in the list, where it was restored last"
     except (StoreError, ConflictedFile, ValueError, OSError) as error:
-        store.problems.append(f"Meeting {meeting_id} is both listed and in the trash, and MeetingDesk couldn't settle it: {_why(error)}")
+        store.problems.append(f"Meeting {meeting_id} is both listed and in the trash, and MeetingDesk couldn't settle it: {error_reason(error)}")
         return False
     store.files.news.append(f"The {described(merged).removeprefix('the ')} was both listed and in the trash after a sync: {where}, nothing in it lost.")
     return True
-
-
-def _why(error: Exception) -> str:
-    return getattr(error, "reason", None) or getattr(error, "strerror", None) or str(error)
