@@ -34,9 +34,10 @@ def test_a_review_ends_with_a_next_check_in_and_the_follow_up_shows_its_goals(ru
     terminal.send(CTRL_F)
     terminal.wait_for("No next check-in: agree the date you will meet next.")
     terminal.send(CTRL_S)  # the close check's own way to set it
-    screen = terminal.wait_for("Next check-in with Dana Lee")
-    assert "quarterly" in screen, "the review agenda suggests a quarterly cadence"
-    terminal.wait_for("Next check-in: ")
+    terminal.wait_for("Next check-in with Dana Lee")
+    # The review agenda suggests a quarterly cadence: the form reads it back beside the date. (Waited
+    # for, not asserted on the frame that drew the title: a frame can arrive in more than one read.)
+    terminal.wait_for(" (quarterly)")
     terminal.send(ENTER)  # the date the cadence suggests
     terminal.wait_for("Ready to close")
     terminal.send(CTRL_F)

@@ -97,10 +97,11 @@ def test_a_whole_meeting_ends_in_a_summary_copied_as_plain_text(run, agenda_file
     terminal.wait_for("Due Tue 31 Mar 2099")
     terminal.send(ENTER)
     terminal.wait_until(
-        lambda: "Goal both of you agreed" not in terminal.text and "Run the Q1 planning review" in terminal.text,
-        "The goal being listed on the live screen",
+        lambda: "Goal both of you agreed" not in terminal.text
+        and "Run the Q1 planning review" in terminal.text
+        and "None yet: ctrl+g adds one" not in terminal.text,
+        "The goal being listed on the live screen, in place of the empty list's hint",
     )
-    assert "None yet: ctrl+g adds one" not in terminal.text
     terminal.send(CTRL_S)
     terminal.wait_for("Next check-in with Dana Lee")
     terminal.send("in 2 weeks" + ENTER)
@@ -145,10 +146,11 @@ def test_a_meeting_kept_on_disk_is_listed_and_opens_after_a_restart(run, agenda_
     assert terminal.close() == 0
 
     terminal = run()
-    screen = terminal.wait_for("ended")
-    row = next(line for line in screen.splitlines() if "ended" in line)
-    assert "Dana Lee" in row
-    assert TITLE in row
+    # The whole row, not the first read that showed the status: a frame can arrive in pieces.
+    terminal.wait_until(
+        lambda: any("ended" in line and "Dana Lee" in line and TITLE in line for line in terminal.text.splitlines()),
+        "The ended meeting listed with Dana Lee and its title",
+    )
 
     terminal.send(ENTER)
     terminal.wait_for(f"Summary · {TITLE} with Dana Lee")
@@ -174,18 +176,21 @@ def test_quitting_mid_meeting_keeps_it_live_with_its_notes(run, agenda_file: Pat
     assert terminal.wait_for_exit() == 0
 
     terminal = run()
-    screen = terminal.wait_for("live")
-    row = next(line for line in screen.splitlines() if "live" in line)
-    assert "Dana Lee" in row
-    assert TITLE in row
+    # The whole row, not the first read that showed the status: a frame can arrive in pieces.
+    terminal.wait_until(
+        lambda: any("live" in line and "Dana Lee" in line and TITLE in line for line in terminal.text.splitlines()),
+        "The live meeting listed with Dana Lee and its title",
+    )
 
     terminal.send(ENTER)
     terminal.wait_for("2 of 3 · What next")
     terminal.wait_for("Second section: half typed when we stopped")
     terminal.send(CTRL_L)
     terminal.wait_for("1 of 3 · How it went")
-    screen = terminal.wait_for("First section: the launch went well.")
-    assert "Second section: half typed when we stopped" not in screen
+    terminal.wait_until(
+        lambda: "First section: the launch went well." in terminal.text and "Second section: half typed when we stopped" not in terminal.text,
+        "The first section's notes in place of the second's",
+    )
     assert terminal.close() == 0
 
 
