@@ -158,6 +158,7 @@ OLD_CACHES = ("index", "index.lock", "search-cache.json", "search-cache.json.loc
 GITIGNORE = """# Written by MeetingDesk. Everything else in this folder travels between your machines;
 # these stay on the machine that made them.
 exports/
+damaged/
 .*.tmp
 # Caches and locks that MeetingDesk before version 2 of its files kept here:
 index/

@@ -43,26 +43,43 @@ def merge_driver(args: argparse.Namespace) -> int:
     try:
         merged = _merged(Path(args.base), ours, theirs)
         write_private_file(ours, merged)
-    except (StoreError, ValueError, OSError) as error:
-        print(f"meetingdesk merge-driver: {getattr(error, 'reason', None) or error} Git leaves this file for you to merge.", file=sys.stderr)
-        return 1
+    except OSError as error:
+        return _not_merged(f"can't read {error.filename or ours} ({error.strerror or error})")
+    except (StoreError, ValueError) as error:
+        return _not_merged(str(getattr(error, "reason", None) or error))
     return 0
+
+
+def _not_merged(reason: str) -> int:
+    """Say why the two copies were not merged; 1, which tells git to leave the file with its conflict for the manager."""
+    print(f"meetingdesk merge-driver: {reason.rstrip('.')}. Git leaves this file for you to merge.", file=sys.stderr)
+    return 1
 
 
 def _merged(base: Path, ours: Path, theirs: Path) -> str:
     """The merge of two copies of a data-folder file, as text; ValueError or StoreError when they can't be merged."""
+    for path in (ours, theirs):
+        path.stat()  # a side that is gone: OSError names it (the base may be missing: a file both sides added)
     texts = [_read(path) for path in (base, ours, theirs)]
     from meetingdesk.storage.deleted import earlier_tombstone, is_tombstone
 
     if is_tombstone(texts[1]) and is_tombstone(texts[2]):  # both machines deleted the meeting for good
         return json.dumps(earlier_tombstone(texts[1], texts[2]), indent=2) + "\n"
+    from meetingdesk.storage.person_merge import is_person_database, merge_databases
+
+    if is_person_database(texts[1]) or is_person_database(texts[2]):  # a person's profile and evidence log
+        from meetingdesk.storage.person_db import database_text
+
+        return database_text(merge_databases(texts[1], texts[2], texts[0]))
     if all(isinstance(data, dict) and "sections" not in data for data in texts[1:]):
         return json.dumps(merge_settings(*texts), ensure_ascii=False, indent=1) + "\n"
     from meetingdesk.storage.files import parse_meeting
     from meetingdesk.storage.merge import merge_meetings
 
-    copies = [parse_meeting(path.read_bytes(), path) for path in (ours, theirs)]
-    return merge_meetings(*copies).model_dump_json(indent=1)
+    mine, other = (parse_meeting(path.read_bytes(), path) for path in (ours, theirs))
+    if mine.id != other.id:
+        raise ValueError(f"{ours} and {theirs} are two different meetings ({mine.id} and {other.id}), so they were not merged")
+    return merge_meetings(mine, other).model_dump_json(indent=1)
 
 
 def _read(path: Path) -> Any:

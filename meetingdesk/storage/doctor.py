@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from meetingdesk.locations import GITIGNORE, deleted_dir, exports_dir, index_path, meetings_dir, trash_dir, user_agendas_dir
+from meetingdesk.locations import GITIGNORE, deleted_dir, exports_dir, index_path, meetings_dir, people_dir, trash_dir, user_agendas_dir
 from meetingdesk.storage.conflicts import conflict_copy_of, sides_of_conflict
 from meetingdesk.storage.files import (
     FILE_MODE,
@@ -80,7 +80,7 @@ class Doctor:
 
     def _permissions(self) -> list[Finding]:
         found: list[Finding] = []
-        folders = [self.root, meetings_dir(self.root), trash_dir(self.root), deleted_dir(self.root), exports_dir(self.root), user_agendas_dir(self.root)]
+        folders = [self.root, meetings_dir(self.root), trash_dir(self.root), deleted_dir(self.root), exports_dir(self.root), user_agendas_dir(self.root), people_dir(self.root)]
         for folder in (folder for folder in folders if folder.is_dir()):
             mode = stat.S_IMODE(folder.stat().st_mode)
             if mode & 0o077:
@@ -88,7 +88,7 @@ class Doctor:
             if not os.access(folder, os.W_OK | os.X_OK):
                 found.append(Finding(f"MeetingDesk can't write in {folder}: make it yours (chown) and writable (chmod u+rwx)."))
         files = [Path(path) for folder in folders[1:3] for _, path in scan_meetings(folder).values()]
-        files += [path for path in self.root.glob("*.json") if path.is_file()]
+        files += [path for folder in (self.root, people_dir(self.root)) for path in folder.glob("*.json") if path.is_file()]
         shared = [path for path in files if stat.S_IMODE(path.stat().st_mode) & 0o077]
         if shared:
             found.append(Finding(f"{_count(shared, 'file')} can be read by other users (first: {shared[0]}).", _chmod_all(shared)))
@@ -157,7 +157,19 @@ class Doctor:
             found.append(Finding(f"Meeting {meeting_id} is both listed and in the trash.", self._fixed_by(settle_both_places, meeting_id)))
         for meeting_id in came_back(self.root):
             found.append(Finding(f"Meeting {meeting_id} was deleted for good, but a sync brought its file back.", self._fixed_by(settle_deleted, meeting_id)))
+        for path in sorted(people_dir(self.root).glob("*.json")):
+            if conflict_copy_of(path.name):
+                found.append(Finding(f"{path.name} is a sync tool's conflict copy of a person's log, not merged yet.", self._people_merged))
+            elif _has_markers(path):
+                found.append(Finding(f"{path} has git's conflict markers.", self._people_merged))
         return found
+
+    def _people_merged(self) -> str:
+        """Merge people's conflict copies and git conflicts (one look at people/ does every one); what was done."""
+        store = self.store()
+        before, problems = len(store.news), len(store.problems)
+        store.team.catch_up()
+        return " ".join(store.news[before:] + store.problems[problems:]) or "Already merged."
 
     def _fixed_by(self, fix: Callable, subject) -> Callable[[], str]:
         def run() -> str:
@@ -274,3 +286,11 @@ def _write(path: Path, text: str) -> str:
 def _count(items, noun: str) -> str:
     number = len(items)
     return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
+def _has_markers(path: Path) -> bool:
+    """True when git left its conflict markers in the file."""
+    try:
+        return sides_of_conflict(path.read_bytes().decode("utf-8", "replace")) is not None
+    except OSError:
+        return False

@@ -23,6 +23,7 @@ ATTRIBUTES = (
     "trash/*.json merge=meetingdesk",
     "deleted/*.json merge=meetingdesk",
     "settings.json merge=meetingdesk",
+    "people/*.json merge=meetingdesk",
 )
 """The lines the data folder's `.gitattributes` needs."""
 
@@ -88,7 +89,7 @@ def set_up(root: Path) -> list[str]:
     missing = [line for line in ATTRIBUTES if line not in held]
     if missing:
         write_private_file(attributes, "\n".join([*held, *missing]) + "\n")
-        done.append(f"{attributes}: git merges meetings, the trash, meetings deleted for good and settings with MeetingDesk's merge driver.")
+        done.append(f"{attributes}: git merges meetings, the trash, meetings deleted for good, people's logs and settings with MeetingDesk's merge driver.")
     if not (root / ".gitignore").exists():
         write_private_file(root / ".gitignore", GITIGNORE)
         done.append(f"{root / '.gitignore'}: what stays on this machine.")

@@ -10,19 +10,23 @@ same file at once. Nothing here imports Textual or pydantic.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from meetingdesk.locations import damaged_dir, locks_dir, people_dir
+from meetingdesk.locations import damaged_dir, locks_dir, merged_copies_dir, people_dir
 from meetingdesk.people import PERSON_FORMAT, Change, Entry, Profile, UnreadablePerson, person_slug
 from meetingdesk.storage.cache import Cache
+from meetingdesk.storage.copies import Copies
 from meetingdesk.storage.files import (
     DamagedFile,
+    FileStat,
     NewerFile,
     StoreError,
+    error_reason,
     file_stat,
     holding_lock,
     move_aside,
@@ -80,9 +84,16 @@ def profile_doc(profile: Profile, history: list[Change]) -> dict:
 class PersonBook:
     """One person's database: read it whole, or change it (entries, the profile) in one atomic write."""
 
-    def __init__(self, root: Path, path: Path) -> None:
+    def __init__(self, root: Path, path: Path, known: Known | None = None) -> None:
         self.root = Path(root)
         self.path = Path(path)
+        self.known = known
+        """What this machine last had of the file, when the file is no longer that (see `PeopleFolder`)."""
+        self.seen: bytes | None = None
+        """The file's bytes as this book last read or wrote them."""
+        self.news: list[str] = []
+        """Sentences about merges done while reading or changing the file."""
+        self._storage = None
 
     def _checked(self, data: dict[str, dict[str, Any]] | None) -> PersonRecord | None:
         try:
@@ -99,7 +110,22 @@ class PersonBook:
         """
         from meetingdesk.storage.person_db import AtomicStorage
 
-        return self._checked(AtomicStorage(self.path).read())
+        storage = AtomicStorage(self.path)
+        record = self._checked(storage.read())
+        if record is not None and (storage.untangled or self._mine(storage.raw) is not None):
+            return self.change(lambda record: ([], None, []))  # writes the merge, under the lock
+        self.seen = storage.raw
+        return record
+
+    def _mine(self, raw: bytes | None) -> PersonRecord | None:
+        """This machine's last copy of the file, when the file on disk is no longer that copy."""
+        if self.known is None or raw is None:
+            return None
+        try:
+            stat = file_stat(self.path)
+        except StoreError:
+            return None
+        return self.known(raw, stat)
 
     @contextmanager
     def _changing(self) -> Iterator[TinyDB]:
@@ -111,6 +137,7 @@ class PersonBook:
             from meetingdesk.storage.person_db import open_database
 
             db = open_database(self.path)
+            self._storage = db.storage.storage
             yield db
             db.storage.flush()
 
@@ -120,9 +147,11 @@ class PersonBook:
             if self.path.exists():
                 raise StoreError(f"{self.path} already exists: MeetingDesk never writes a new person over it.")
             db.storage.write({META: {"1": {"format": PERSON_FORMAT}}, PROFILE: {"1": profile_doc(profile, [])}, EVIDENCE: {}})
+        self.seen = self._storage.written
 
-    def change(self, edit: Edit) -> PersonRecord:
-        """Read and check the record, let `edit` say what to write, and write it in one atomic write.
+    def change(self, edit: Edit, extra: PersonRecord | None = None) -> PersonRecord:
+        """Read and check the record (with `extra`, another copy of it, merged in), let `edit` say what to write, and
+        write it in one atomic write.
 
         `edit` returns the entries to put (by id: added or replaced) and, when the profile
         changes, the new profile and the changes to its tracked fields. A damaged or newer
@@ -132,6 +161,7 @@ class PersonBook:
             record = self._checked(db.storage.read())
             if record is None:
                 raise StoreError(f"There is no person's database {self.path}: it may have been deleted or not synced yet.")
+            record = self._merged_in(db, record, [extra] if extra is not None else [])
             entries, profile, changes = edit(record)
             _put_entries(db, entries)
             if profile is not None:
@@ -145,7 +175,34 @@ class PersonBook:
                     record.entries[held[entry.id]] = entry
                 else:
                     record.entries.append(entry)
-            return record
+        storage = self._storage
+        self.seen = storage.written if storage.written is not None else storage.raw
+        return record
+
+    def _merged_in(self, db: TinyDB, record: PersonRecord, extra: list[PersonRecord]) -> PersonRecord:
+        """The record with the other side of a git conflict, this machine's last copy and `extra` merged in, written when
+        that adds anything; each merge told in `news`."""
+        from meetingdesk.storage.person_merge import adds_anything, merge_records, tables
+
+        storage = self._storage
+        mine = self._mine(storage.raw)
+        merged = record
+        for other in [*extra, *([mine] if mine is not None else [])]:
+            merged = merge_records(merged, other)
+        name = merged.profile.name
+        if storage.untangled:
+            self.news.append(
+                f"{self.path} had git's conflict markers: MeetingDesk merged both sides of {name}'s profile and evidence "
+                "log into it, nothing lost. `git add` it to finish the merge."
+            )
+        elif mine is not None and adds_anything(merged, record):
+            self.news.append(
+                f"Another copy replaced {name}'s profile and evidence log ({self.path.name}); what was saved on this "
+                "machine was merged back in, nothing lost."
+            )
+        if storage.untangled or adds_anything(merged, record):
+            db.storage.write(tables(merged))
+        return merged
 
     def put(self, *entries: Entry) -> PersonRecord:
         """Add or replace these entries (by id) in one atomic write: what `meetingdesk log` does."""
@@ -174,6 +231,8 @@ def _put_entries(db: TinyDB, entries: list[Entry]) -> None:
 
 Edit = Callable[[PersonRecord], tuple[list[Entry], "Profile | None", list[Change]]]
 """What `PersonBook.change` asks of its caller: entries to put, the new profile (or None) and its changes."""
+Known = Callable[[bytes, FileStat], "PersonRecord | None"]
+"""Given the file's bytes and stat: this machine's last copy of it when the file is no longer that copy, else None."""
 
 
 class PeopleFolder:
@@ -183,29 +242,94 @@ class PeopleFolder:
     them, left alone) and reported in `problems`; everyone else keeps working.
     """
 
-    def __init__(self, root: Path, cache: Cache, problems: list[str]) -> None:
+    def __init__(self, root: Path, cache: Cache, problems: list[str], news: list[str] | None = None, copies: Copies | None = None) -> None:
         self.root = Path(root)
         self.folder = people_dir(self.root)
         self.problems = problems
         """Sentences about databases that could not be used: the store's list, shown where the manager looks."""
+        self.news = news if news is not None else []
+        """Sentences about merges (a git conflict, a conflict copy, a replaced file): the store's list, said once."""
+        self.copies = copies
+        """What this machine last wrote or read of each database, so a file another copy replaced is merged, not lost."""
         self.index = PeopleIndex(cache, self.folder, self._read_for_index)
+
+    def _book(self, path: Path) -> PersonBook:
+        """The database at `path`, knowing this machine's last copy of it."""
+        return PersonBook(self.root, path, self._known(path.stem))
+
+    def _known(self, file: str) -> Known | None:
+        if self.copies is None:
+            return None
+        copies, key = self.copies, f"person:{file}"
+
+        def known(raw: bytes, stat: FileStat) -> PersonRecord | None:
+            held = copies.get(key)
+            if held is None or held.is_file(stat, raw):
+                return None
+            try:
+                return check_record(held.document)
+            except (ValueError, zlib.error):  # a damaged record is only a lost hint
+                copies.drop(key)
+                return None
+
+        return known
+
+    def _remember(self, book: PersonBook) -> None:
+        """Keep what `book` last read or wrote as this machine's copy, and pass on what it merged."""
+        self.news.extend(book.news)
+        book.news.clear()
+        if self.copies is not None and book.seen is not None:
+            with suppress(StoreError):
+                self.copies.put(f"person:{book.path.stem}", file_stat(book.path), book.seen, "")
 
     # --- looking at the folder ---
 
     def catch_up(self, quick: bool = False) -> bool:
-        """Read the databases changed since the index last looked (with `quick`, only if the folder moved)."""
+        """Merge conflict copies, then read the databases changed since the index last looked (with `quick`, only if
+        the folder moved)."""
         if quick and self.index.up_to_date():
             return False
+        self._merge_conflict_copies()
         return self.index.catch_up()
 
     def _read_for_index(self, file: str, path: Path) -> PersonRecord | None:
+        book = self._book(path)
         try:
-            return PersonBook(self.root, path).read()
+            return book.read()
         except DamagedFile as error:
             self._set_aside(path, str(error))
         except StoreError as error:
             self.problems.append(str(error))
+        finally:
+            self._remember(book)
         return None
+
+    def _merge_conflict_copies(self) -> None:
+        """Merge each copy a sync tool left beside a person's database into it; the copy is kept a week in the backups."""
+        from meetingdesk.storage.conflicts import conflict_copy_of, keep_for_a_week, sync_tool
+        from meetingdesk.storage.person_db import AtomicStorage
+
+        for path in sorted(self.folder.glob("*.json")):
+            file = conflict_copy_of(path.name)
+            if file is None:
+                continue
+            try:
+                copy = check_record(AtomicStorage(path).read())
+                if copy is None:
+                    raise StoreError(f"{path} is empty")
+                book = self._book(self.path_of(file))
+                if not book.path.exists():
+                    book.create(copy.profile)
+                book.change(lambda record: ([], None, []), extra=copy)
+                self._remember(book)
+                kept = keep_for_a_week(path, merged_copies_dir(self.root))
+            except (StoreError, ValueError) as error:
+                self.problems.append(f"{sync_tool(path.name)} left {path} beside a person's log, but MeetingDesk can't merge it ({error_reason(error)}), so it was left there.")
+                continue
+            self.news.append(
+                f"{sync_tool(path.name)} kept a second copy of {copy.profile.name}'s profile and evidence log; MeetingDesk "
+                f"merged it in, nothing lost. The copy is kept for a week in {kept.parent}."
+            )
 
     def _set_aside(self, path: Path, reason: str) -> Path | None:
         try:
@@ -235,7 +359,7 @@ class PeopleFolder:
     def book(self, name: str) -> PersonBook | None:
         """The database of the person called `name` (any case or spacing), or None when they have none."""
         file = self.index.file_of(name)
-        return PersonBook(self.root, self.path_of(file)) if file is not None else None
+        return self._book(self.path_of(file)) if file is not None else None
 
     def read(self, name: str) -> PersonRecord | None:
         """Everything in `name`'s database, or None when they have none.
@@ -249,6 +373,8 @@ class PeopleFolder:
             return book.read()
         except DamagedFile as error:
             raise self._damaged(book, error) from None
+        finally:
+            self._remember(book)
 
     def create(self, profile: Profile) -> PersonRecord:
         """A new database for `profile`, in a file named after them (never over another person's file)."""
@@ -258,9 +384,10 @@ class PeopleFolder:
         while file in taken or self.path_of(file).exists():
             number += 1
             file = f"{stem}-{number}"
-        book = PersonBook(self.root, self.path_of(file))
+        book = self._book(self.path_of(file))
         before = folder_stamp(self.folder)
         book.create(profile)
+        self._remember(book)
         record = PersonRecord(profile=profile)
         self.index.saved(file, record, file_stat(book.path), before, folder_stamp(self.folder))
         return record
@@ -285,5 +412,7 @@ class PeopleFolder:
             record = book.change(remember)
         except DamagedFile as error:
             raise self._damaged(book, error) from None
+        finally:
+            self._remember(book)
         self.index.saved(book.path.stem, record, file_stat(book.path), before, folder_stamp(self.folder), changed if entries_only else None)
         return record

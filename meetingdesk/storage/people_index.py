@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from meetingdesk.names import name_key
 from meetingdesk.people import Entry
 from meetingdesk.storage.cache import Cache
+from meetingdesk.storage.conflicts import conflict_copy_of
 from meetingdesk.storage.files import FileStat, walk_meetings
 from meetingdesk.storage.index import FolderStamp, folder_stamp
 from meetingdesk.storage.words import words
@@ -89,7 +90,7 @@ class PeopleIndex:
         stamp = folder_stamp(self.folder)
         db = self.cache.connection()
         held = {file: (mtime, size) for file, mtime, size in db.execute("SELECT file, mtime_ns, size FROM people")}
-        listed = {file: (stat, path) for file, stat, path in walk_meetings(self.folder)}
+        listed = {file: (stat, path) for file, stat, path in walk_meetings(self.folder) if not conflict_copy_of(f"{file}.json")}
         gone = [file for file in held if file not in listed]
         changed = [(file, stat, Path(path)) for file, (stat, path) in sorted(listed.items()) if held.get(file) != stat]
         read = [(file, stat, self._read(file, path)) for file, stat, path in changed]

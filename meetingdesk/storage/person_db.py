@@ -26,6 +26,12 @@ class AtomicStorage(Storage):
     def __init__(self, path: str | Path) -> None:
         super().__init__()
         self.path = Path(path)
+        self.raw: bytes | None = None
+        """The file's bytes as last read (None before a read, or when there was no file)."""
+        self.written: bytes | None = None
+        """The bytes last written."""
+        self.untangled = False
+        """True when the last read found git's conflict markers and merged the two sides."""
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
@@ -34,18 +40,40 @@ class AtomicStorage(Storage):
             return None
         except OSError as error:
             raise StoreError(f"MeetingDesk can't read {self.path} ({error.strerror or error}): check that you own it.") from error
+        self.raw = data
         if not data.strip():
             raise DamagedFile(f"{self.path} is empty")
         try:
             raw = json.loads(data)
         except (ValueError, RecursionError):
-            raise DamagedFile(f"{self.path} is not valid JSON") from None
+            raw = self._untangle(data)
         if not isinstance(raw, dict) or not all(isinstance(table, dict) for table in raw.values()):
             raise DamagedFile(f"{self.path} is not a person's database")
         return raw
 
+    def _untangle(self, data: bytes) -> dict[str, dict[str, Any]]:
+        """A file git left with conflict markers: its two sides merged. DamagedFile when it has no markers;
+        StoreError (never DamagedFile: the file stays where git can finish the merge) when its sides can't be read."""
+        from meetingdesk.storage.conflicts import sides_of_conflict
+        from meetingdesk.storage.person_merge import merge_databases
+
+        sides = sides_of_conflict(data.decode("utf-8", "replace"))
+        if sides is None:
+            raise DamagedFile(f"{self.path} is not valid JSON")
+        try:
+            merged = merge_databases(*(json.loads(side) for side in sides))
+        except (ValueError, RecursionError) as error:
+            raise StoreError(
+                f"{self.path} has git's conflict markers and MeetingDesk can't merge its two sides ({error}). "
+                "It was left where it is: resolve it with `git checkout --ours` or `--theirs` and `git add`."
+            ) from None
+        self.untangled = True
+        return merged
+
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        write_private_file(self.path, database_text(data))
+        text = database_text(data)
+        write_private_file(self.path, text)
+        self.written = text.encode("utf-8")
 
 
 def database_text(data: dict[str, dict[str, Any]]) -> str:

@@ -66,7 +66,7 @@ class Store:
         self.files = MeetingFiles(Copies(copies_path(self.root)), stamps, self._move_aside)
         """Every meeting file is read and written through this, so nothing another copy holds is lost."""
         self.index = MeetingIndex(self.root, self.meetings_dir, self._read_for_index)
-        self.team = PeopleFolder(self.root, self.index.cache, self.problems)
+        self.team = PeopleFolder(self.root, self.index.cache, self.problems, self.files.news, self.files.copies)
         """Each person's database (profile and evidence log) in people/."""
         self._opened = False
         self._looking = threading.Lock()

@@ -75,6 +75,48 @@ def test_the_merge_driver_leaves_a_conflict_to_git_when_a_side_is_not_a_meeting(
     assert (tmp_path / "A").read_text() == '{"sections": "no"}'
 
 
+def test_the_merge_driver_refuses_two_different_meetings(store: Store, tmp_path: Path, capsys) -> None:
+    first, second = saved_meeting(store), saved_meeting(store)
+    for name, meeting in (("O", first), ("A", first), ("B", second)):
+        (tmp_path / name).write_bytes((store.meetings_dir / f"{meeting.id}.json").read_bytes())
+    before = (tmp_path / "A").read_bytes()
+
+    code, _out, err = run(capsys, "merge-driver", *(str(tmp_path / name) for name in "OAB"))
+
+    assert code == 1 and "two different meetings" in err and err.count("..") == 0
+    assert (tmp_path / "A").read_bytes() == before, "left for git, untouched"
+
+
+def test_the_merge_driver_says_which_file_it_cannot_read(tmp_path: Path, capsys) -> None:
+    (tmp_path / "A").write_text("{}")
+    code, _out, err = run(capsys, "merge-driver", str(tmp_path / "O"), str(tmp_path / "A"), str(tmp_path / "gone"))
+
+    assert code == 1
+    assert err == f"meetingdesk merge-driver: can't read {tmp_path / 'gone'} (No such file or directory). Git leaves this file for you to merge.\n"
+
+
+def test_the_merge_driver_merges_a_persons_evidence_logged_on_both_machines(store: Store, tmp_path: Path, capsys) -> None:
+    from meetingdesk.team import Team
+
+    path = store.root / "people" / "dana-lee.json"
+    Team(store).log("Dana Lee", "Shipped the importer", "deliverables")
+    base = path.read_bytes()
+    Team(store).log("Dana Lee", "Mentored Ana", "leadership")
+    theirs = path.read_bytes()
+    path.write_bytes(base)
+    Team(Store(store.root)).log("Dana Lee", "Led the incident review", "impact")  # a fresh look: the file went back
+    for name, data in (("O", base), ("A", path.read_bytes()), ("B", theirs)):
+        (tmp_path / name).write_bytes(data)
+
+    assert run(capsys, "merge-driver", *(str(tmp_path / name) for name in "OAB")) == (0, "", "")
+    (tmp_path / "A").replace(path)
+    assert sorted(entry.text for entry in Team(Store(store.root)).entries("Dana Lee")) == [
+        "Led the incident review",
+        "Mentored Ana",
+        "Shipped the importer",
+    ]
+
+
 def test_the_merge_driver_merges_settings_key_by_key(tmp_path: Path, capsys) -> None:
     (tmp_path / "O").write_text(json.dumps({"manager_name": "Sam", "date_order": "locale"}))
     (tmp_path / "A").write_text(json.dumps({"manager_name": "Sam Rivera", "date_order": "locale"}))
@@ -99,12 +141,13 @@ def test_sync_setup_writes_gitattributes_and_the_git_config_line(store: Store, h
         "trash/*.json merge=meetingdesk",
         "deleted/*.json merge=meetingdesk",
         "settings.json merge=meetingdesk",
+        "people/*.json merge=meetingdesk",
     ]
     driver = subprocess.run(["git", "-C", str(home), "config", "merge.meetingdesk.driver"], capture_output=True, text=True).stdout
     assert driver.strip().endswith("-m meetingdesk merge-driver %O %A %B")
     assert "run `meetingdesk sync setup` once in every clone" in out
     assert run(capsys, "sync", "setup")[0] == 0
-    assert len((home / ".gitattributes").read_text().splitlines()) == 4, "running it again adds nothing"
+    assert len((home / ".gitattributes").read_text().splitlines()) == 5, "running it again adds nothing"
 
 
 def test_sync_setup_outside_a_git_repository_says_what_to_do(store: Store, capsys) -> None:
@@ -213,3 +256,23 @@ def test_doctor_notices_a_merge_driver_that_points_at_a_python_that_is_gone(stor
     assert run(capsys, "doctor", "--fix")[0] == 0
     driver = subprocess.run(["git", "-C", str(home), "config", "merge.meetingdesk.driver"], capture_output=True, text=True).stdout
     assert not driver.startswith("/gone/")
+
+
+def test_doctor_merges_a_persons_conflict_copy_and_tightens_their_files_mode(store: Store, home: Path, capsys) -> None:
+    from meetingdesk.team import Team
+
+    path = home / "people" / "dana-lee.json"
+    Team(store).log("Dana Lee", "Shipped the importer")
+    copy = path.with_name("dana-lee.sync-conflict-20261124-101500-ABCDEFG.json")
+    copy.write_bytes(path.read_bytes())
+    Team(store).log("Dana Lee", "Led the incident review")
+    os.chmod(path, 0o644)
+
+    code, out, _ = run(capsys, "doctor")
+    assert code == 1
+    assert "dana-lee.sync-conflict-20261124-101500-ABCDEFG.json is a sync tool's conflict copy of a person's log" in out
+    assert "can be read by other users" in out and copy.exists(), "examining changes nothing"
+
+    assert run(capsys, "doctor", "--fix")[0] == 0
+    assert not copy.exists() and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert run(capsys, "doctor")[0] == 0

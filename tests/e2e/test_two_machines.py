@@ -141,6 +141,7 @@ def test_two_clones_pull_both_ways_with_no_conflict_and_show_the_same(tmp_path: 
     desktop.git("init", "-q", "--initial-branch=main")
     desktop.meetingdesk("sync", "setup")
     shared = desktop.new_meeting("Dana Lee", "2026-11-23T14:00:00+00:00", "Write the case", "Book the course")
+    desktop.meetingdesk("log", "--with", "Dana Lee", "--theme", "deliverables", "Shipped the importer")
     desktop.git("add", "-A")
     desktop.git("commit", "-q", "-m", "MeetingDesk records")
     desktop.git("remote", "add", "origin", str(remote))
@@ -152,6 +153,12 @@ def test_two_clones_pull_both_ways_with_no_conflict_and_show_the_same(tmp_path: 
     assert laptop.git("status", "--porcelain") == "", "starting MeetingDesk changes nothing git tracks"
 
     only_desktop, only_laptop = changes_on_both_sides(desktop, laptop, shared)
+    # Evidence logged on both machines: about the same person, and about someone each machine logs for the first time.
+    desktop.meetingdesk("log", "--with", "Dana Lee", "--theme", "impact", "Led the incident review")
+    laptop.meetingdesk("log", "--with", "Dana Lee", "--theme", "leadership", "Mentored Ana on the release")
+    for machine, text in ((desktop, "Wrote the hiring rubric"), (laptop, "Closed the offer")):
+        machine.meetingdesk("profile", "--with", "Cy Diaz", "--role", "Designer")
+        machine.meetingdesk("log", "--with", "Cy Diaz", text)
     for machine in (desktop, laptop):
         machine.git("add", "-A")
         machine.git("commit", "-q", "-m", "This week's meetings")
@@ -164,6 +171,11 @@ def test_two_clones_pull_both_ways_with_no_conflict_and_show_the_same(tmp_path: 
         assert machine.git("status", "--porcelain") == "", "no conflict, and nothing left to commit"
         assert "<<<<<<<" not in (machine.data / "meetings" / f"{shared}.json").read_text()
         assert_both_changes_present(machine, shared)
+        dana, cy = machine.meetingdesk("log", "--with", "Dana Lee"), machine.meetingdesk("log", "--with", "Cy Diaz")
+        for text in ("Shipped the importer", "Led the incident review", "Mentored Ana on the release"):
+            assert text in dana, f"{text!r} missing from:\n{dana}"
+        assert "Wrote the hiring rubric" in cy and "Closed the offer" in cy, cy
+        assert not (machine.data / "damaged").exists()
     ids = (shared, only_desktop, only_laptop)
     assert desktop.everything(*ids) == laptop.everything(*ids)
     assert laptop.git("status", "--porcelain") == desktop.git("status", "--porcelain") == ""
@@ -189,9 +201,12 @@ def test_two_folders_copied_whole_both_ways_lose_nothing_and_stay_deleted(tmp_pa
     laptop = Machine(tmp_path, "laptop", tmp_path / "laptop" / "meetingdesk")
     shared = desktop.new_meeting("Dana Lee", "2026-11-23T14:00:00+00:00", "Write the case", "Book the course")
     old = desktop.new_meeting("Cy Diaz", "2026-11-02T10:00:00+00:00", "Read the design doc")
+    desktop.meetingdesk("log", "--with", "Dana Lee", "Shipped the importer")
     rsync(desktop.data, laptop.data.parent / laptop.data.name)
 
     only_desktop, only_laptop = changes_on_both_sides(desktop, laptop, shared)
+    desktop.meetingdesk("log", "--with", "Dana Lee", "Led the incident review")
+    laptop.meetingdesk("log", "--with", "Dana Lee", "Mentored Ana on the release")
     desktop.amend(old, "trash")
     laptop.amend(old, "m.sections[0].notes = 'Still listed on the laptop'")
 
@@ -202,6 +217,9 @@ def test_two_folders_copied_whole_both_ways_lose_nothing_and_stay_deleted(tmp_pa
 
     for machine in (desktop, laptop):
         assert_both_changes_present(machine, shared)
+        evidence = machine.meetingdesk("log", "--with", "Dana Lee")
+        for text in ("Shipped the importer", "Led the incident review", "Mentored Ana on the release"):
+            assert text in evidence, f"{text!r} missing from:\n{evidence}"
         assert "Cy Diaz" not in machine.meetingdesk("list"), "deleted stays deleted"
         assert not (machine.data / "meetings" / f"{old}.json").exists()
         assert "Still listed on the laptop" in (machine.data / "trash" / f"{old}.json").read_text()
