@@ -243,7 +243,8 @@ AMENDMENTS_LISTED = 5
 def _amended_blocks(meeting: Meeting, tz: tzinfo | None) -> list[_Block]:
     # The person should know the record changed after the meeting, when it last did, and what changed.
     # A change to private notes is the manager's alone: the person is never told of it.
-    amendments = [amendment for amendment in meeting.amendments if not amendment.private]
+    # In the order they were made: copies merged from two machines keep each machine's changes together.
+    amendments = sorted((amendment for amendment in meeting.amendments if not amendment.private), key=lambda amendment: (amendment.at, amendment.id))
     if not amendments:
         return []
     latest = max(amendment.at for amendment in amendments)
@@ -255,9 +256,9 @@ def _amended_blocks(meeting: Meeting, tz: tzinfo | None) -> list[_Block]:
         what = _one_line(amendment.what) or "A change"
         times[what] = times.get(what, 0) + 1
     listed = [what if n == 1 else f"{what} ({n} times)" for what, n in times.items()]
-    if len(listed) > AMENDMENTS_LISTED:
+    if len(listed) > AMENDMENTS_LISTED:  # the latest changes are the ones worth naming
         rest = len(listed) - AMENDMENTS_LISTED + 1
-        listed = [*listed[: AMENDMENTS_LISTED - 1], f"and {rest} other changes"]
+        listed = [f"{rest} earlier changes, then:", *listed[-(AMENDMENTS_LISTED - 1) :]]
     return [
         _Paragraph((f"Amended on {format_date(_local(latest, tz).date())} ({changes} since the meeting):",)),
         _Bullets(tuple(listed)),

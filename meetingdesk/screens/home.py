@@ -289,11 +289,21 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
         """Ask the index off the UI thread; a newer key cancels this one, and its answer is dropped."""
+        import sqlite3
+
+        from meetingdesk.storage.files import StoreError
+
         worker = get_current_worker()
         search = self.desk.search
-        rows = search.meetings(query, self._person, PAGE_SIZE + 1)
-        count = search.count(query, self._person) if len(rows) > PAGE_SIZE else len(rows)
-        evidence = [hit for hit in self.desk.team.search(query) if self._person is None or same_name(hit.person, self._person)]
+        try:
+            rows = search.meetings(query, self._person, PAGE_SIZE + 1)
+            count = search.count(query, self._person) if len(rows) > PAGE_SIZE else len(rows)
+            evidence = [hit for hit in self.desk.team.search(query) if self._person is None or same_name(hit.person, self._person)]
+        except (StoreError, sqlite3.Error) as error:  # the index went away underneath (a cleaned cache): rebuilt at the next look
+            self.app.call_from_thread(
+                self.notify, f"Search didn't run ({error}). Type again in a moment.", title="Search", severity="warning", markup=False
+            )
+            return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._found, worker, query, rows, count, evidence)
 

@@ -37,8 +37,25 @@ class RecordExports(Screen[None]):
             self.notify(f"{error} The default wording is used.", title="Settings", severity="warning", markup=False)
             return EmailWording()
 
+    def _warn_if_two_versions(self, title: str) -> None:
+        """Say so when shared notes still hold both machines' versions under the merge's mark: the person would read them."""
+        from meetingdesk.storage.merge import EDITED_TWICE
+
+        marked = [section.title for section in self.meeting.sections if EDITED_TWICE in section.notes]
+        if marked:
+            where = f"“{marked[0]}”" + (f" and {len(marked) - 1} more" if len(marked) > 1 else "")
+            self.notify(
+                f"The notes of {where} still hold both machines' versions, with their marks, and the person will read them. "
+                "Edit the notes (n) to keep what you want, then send it again.",
+                title=title,
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+
     def action_copy_summary(self) -> None:
         self.notify("Copying the summary…", timeout=2, markup=False)
+        self._warn_if_two_versions("Copy summary")
         self._copy(desk_app(self).desk.email_text(self.meeting, self._wording()))
 
     @work(thread=True, exclusive=True, group="copy")
@@ -57,6 +74,7 @@ class RecordExports(Screen[None]):
         except MeetingDeskError as error:
             self.notify(str(error), title="Export summary", severity="error", markup=False)
             return
+        self._warn_if_two_versions("Export summary")
         told = f"Summary written to {written[0]}"
         if len(written) > 1:
             told += f"; the next check-in, for your calendar, to {written[1]}"
@@ -68,6 +86,7 @@ class RecordExports(Screen[None]):
         except MeetingDeskError as error:
             self.notify(str(error), title="Export email draft", severity="error", markup=False)
             return
+        self._warn_if_two_versions("Export email draft")
         self.notify(f"Email draft written to {path}: open it in your mail client to send it.", title="Export email draft", timeout=12, markup=False)
 
     def action_email_wording(self) -> None:

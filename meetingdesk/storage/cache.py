@@ -196,9 +196,16 @@ class Cache:
         held = getattr(self._local, "held", None)
         if held is not None and held[0] == self._generation:
             return held[1]
+        fresh = False
         if self.memory is not None:
             connection = sqlite3.connect(self.memory, uri=True, isolation_level=None, check_same_thread=False)
         else:
+            if not os.path.exists(self.path):
+                # Deleted while open (the cache folder cleaned): a new, empty one for every thread.
+                with suppress(OSError):
+                    make_private_dir(self.path.parent)
+                fresh = True
+                self._generation += 1
             connection = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
             with suppress(OSError):
                 os.chmod(self.path, 0o600)
@@ -207,6 +214,8 @@ class Cache:
         # next look at the files puts it back. NORMAL skips an fsync per change.
         connection.execute("PRAGMA synchronous = NORMAL")
         self._local.held = (self._generation, connection)
+        if fresh:
+            self._prepare()  # the schema, and `started_over`: every row is read again at the next look
         return connection
 
     def _close_this_thread(self) -> None:

@@ -29,11 +29,21 @@ def test_a_long_list_of_changes_is_cut_to_five_lines() -> None:
     meeting = amended(*(f"Added the action “Task {n}”." for n in range(1, 9)))
     md = summary_markdown(meeting)
     assert "(8 changes since the meeting):" in md
-    listed = [line for line in md.splitlines() if line.startswith("- Added the action") or line.startswith("- and ")]
+    listed = [line for line in md.splitlines() if line.startswith("- Added the action") or line.startswith("- 4 earlier")]
     assert listed == [
-        "- Added the action “Task 1”.",
-        "- Added the action “Task 2”.",
-        "- Added the action “Task 3”.",
-        "- Added the action “Task 4”.",
-        "- and 4 other changes",
-    ]
+        "- 4 earlier changes, then:",
+        "- Added the action “Task 5”.",
+        "- Added the action “Task 6”.",
+        "- Added the action “Task 7”.",
+        "- Added the action “Task 8”.",
+    ], "the latest changes are named"
+
+
+def test_changes_merged_from_two_machines_are_named_in_the_order_they_were_made() -> None:
+    meeting = amended("Set the next check-in to Sun 10 Jan 2027.", "Set the next check-in to Wed 20 Jan 2027.", "Marked “Book it” done.")
+    desktop, laptop = meeting.amendments[0::2], meeting.amendments[1::2]
+    meeting.amendments = [*laptop, *desktop]  # how a merge of two copies may hold them
+
+    text = summary_text(meeting)
+
+    assert text.index("Sun 10 Jan") < text.index("Wed 20 Jan") < text.index("Marked “Book it” done.")

@@ -171,3 +171,21 @@ async def test_a_key_still_waiting_in_the_queue_survives_a_merge_that_redraws_th
         assert notes.text == "Typed here and more"
         assert [a.text for a in app.screen.meeting.actions] == ["Added in the other window"]
         assert store.load(meeting.id).sections[0].notes == "Typed here and more"
+
+
+async def test_copying_a_summary_whose_notes_still_hold_both_machines_versions_says_so(store: Store, clock, monkeypatch) -> None:
+    from meetingdesk.storage.merge import EDITED_TWICE
+
+    meeting = ended("Dana Lee")
+    meeting.sections[0].notes = f"{EDITED_TWICE}\n--- saved on machine aaaaaaaa ---\nReady.\n--- saved on machine bbbbbbbb ---\nNearly ready."
+    store.save(meeting)
+    app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
+    monkeypatch.setattr(app, "copy_to_clipboard", lambda text: None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+        said = notifications(app)
+        assert f"Copy summary: The notes of “{meeting.sections[0].title}” still hold both machines' versions" in said

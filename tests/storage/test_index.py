@@ -189,6 +189,25 @@ def test_a_deleted_cache_is_rebuilt_from_the_files(home: Path) -> None:
     assert [row.person for row in opened(home).rows()] == ["Person 2", "Person 1", "Person 0"]
 
 
+def test_a_cache_folder_deleted_while_the_app_runs_is_made_again_on_every_thread(home: Path) -> None:
+    import threading
+
+    store = opened(home)
+    store.save(make_meeting("Dana Lee"))
+    shutil.rmtree(index_path(home).parent)  # a cache cleaner, while the app is open
+    write_behind_the_back(home, make_meeting("Zoe Park", day=1))  # and a sync brings a meeting in
+
+    found: list = []
+    searching = threading.Thread(target=lambda: found.append(Search(store.index).meetings("dana")))  # the search worker
+    searching.start()
+    searching.join()
+    store.check_files()  # the app's next look
+
+    assert found == [[]] or [row.person for row in found[0]] == ["Dana Lee"], "a search never fails"
+    assert [row.person for row in store.rows()] == ["Zoe Park", "Dana Lee"]
+    assert index_path(home).exists()
+
+
 def test_the_app_shows_at_once_and_reads_a_missing_cache_in_steps(home: Path) -> None:
     store = opened(home)
     for number in range(450):
