@@ -193,8 +193,7 @@ class Doctor:
                 found.append(Finding(f"{error.reason}: upgrade MeetingDesk on this machine to read it."))
                 continue
             except DamagedFile as error:
-                marked = sides_of_conflict(path.read_bytes().decode("utf-8", "replace")) is not None
-                problem = f"{path} has git's conflict markers." if marked else f"{error.reason}."
+                problem = f"{path} has git's conflict markers." if _has_markers(path) else f"{error.reason}."
                 found.append(Finding(problem, self._loaded(meeting_id)))
                 continue
             except OSError:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,10 +20,9 @@ from typing import TYPE_CHECKING, Any
 from meetingdesk.locations import damaged_dir, locks_dir, merged_copies_dir, people_dir
 from meetingdesk.people import PERSON_FORMAT, Change, Entry, Profile, UnreadablePerson, person_slug
 from meetingdesk.storage.cache import Cache
-from meetingdesk.storage.copies import Copies
+from meetingdesk.storage.copies import Copies, KnownCopy
 from meetingdesk.storage.files import (
     DamagedFile,
-    FileStat,
     NewerFile,
     StoreError,
     error_reason,
@@ -84,11 +83,11 @@ def profile_doc(profile: Profile, history: list[Change]) -> dict:
 class PersonBook:
     """One person's database: read it whole, or change it (entries, the profile) in one atomic write."""
 
-    def __init__(self, root: Path, path: Path, known: Known | None = None) -> None:
+    def __init__(self, root: Path, path: Path, last: LastCopy | None = None) -> None:
         self.root = Path(root)
         self.path = Path(path)
-        self.known = known
-        """What this machine last had of the file, when the file is no longer that (see `PeopleFolder`)."""
+        self.last = last
+        """This machine's last copy of the file, merged back in when another copy replaced it (see `PeopleFolder`)."""
         self.seen: bytes | None = None
         """The file's bytes as this book last read or wrote them."""
         self.news: list[str] = []
@@ -118,14 +117,8 @@ class PersonBook:
         return record
 
     def _mine(self, raw: bytes | None) -> PersonRecord | None:
-        """This machine's last copy of the file, when the file on disk is no longer that copy."""
-        if self.known is None or raw is None:
-            return None
-        try:
-            stat = file_stat(self.path)
-        except StoreError:
-            return None
-        return self.known(raw, stat)
+        """This machine's last copy of the file, when the file on disk (`raw`) is no longer that copy."""
+        return self.last.replaced(self.path, raw) if self.last is not None and raw is not None else None
 
     @contextmanager
     def _changing(self) -> Iterator[TinyDB]:
@@ -186,21 +179,25 @@ class PersonBook:
 
         storage = self._storage
         mine = self._mine(storage.raw)
+        others = [*extra, *([mine] if mine is not None else [])]
+        if not others and not storage.untangled:
+            return record  # the common case (`log`, an edit): nothing to merge
         merged = record
-        for other in [*extra, *([mine] if mine is not None else [])]:
+        for other in others:
             merged = merge_records(merged, other)
+        adds = adds_anything(merged, record)
         name = merged.profile.name
         if storage.untangled:
             self.news.append(
                 f"{self.path} had git's conflict markers: MeetingDesk merged both sides of {name}'s profile and evidence "
                 "log into it, nothing lost. `git add` it to finish the merge."
             )
-        elif mine is not None and adds_anything(merged, record):
+        elif mine is not None and adds:
             self.news.append(
                 f"Another copy replaced {name}'s profile and evidence log ({self.path.name}); what was saved on this "
                 "machine was merged back in, nothing lost."
             )
-        if storage.untangled or adds_anything(merged, record):
+        if storage.untangled or adds:
             db.storage.write(tables(merged))
         return merged
 
@@ -231,8 +228,51 @@ def _put_entries(db: TinyDB, entries: list[Entry]) -> None:
 
 Edit = Callable[[PersonRecord], tuple[list[Entry], "Profile | None", list[Change]]]
 """What `PersonBook.change` asks of its caller: entries to put, the new profile (or None) and its changes."""
-Known = Callable[[bytes, FileStat], "PersonRecord | None"]
-"""Given the file's bytes and stat: this machine's last copy of it when the file is no longer that copy, else None."""
+
+
+class LastCopy:
+    """This machine's last copy of one person's database, kept in the state folder (storage/copies.py), looked up once."""
+
+    def __init__(self, copies: Copies, file: str) -> None:
+        self.copies = copies
+        self.key = f"person:{file}"
+        self._held: KnownCopy | None = None
+        self._looked = False
+        self._record: PersonRecord | None = None
+
+    def _get(self) -> KnownCopy | None:
+        if not self._looked:
+            self._held, self._looked = self.copies.get(self.key), True
+        return self._held
+
+    def replaced(self, path: Path, data: bytes) -> PersonRecord | None:
+        """This machine's last copy, when the file at `path` (read as `data`) is no longer it; else None."""
+        held = self._get()
+        if held is None:
+            return None
+        try:
+            if held.is_file(file_stat(path), data):
+                return None
+        except StoreError:
+            return None
+        if self._record is None:
+            try:
+                self._record = check_record(held.document)
+            except (ValueError, zlib.error):  # a damaged record is only a lost hint
+                self.copies.drop(self.key)
+                self._held = None
+        return self._record
+
+    def keep(self, path: Path, data: bytes) -> None:
+        """Remember `data`, just read or written at `path`, as this machine's copy (unless it already is)."""
+        try:
+            stat = file_stat(path)
+        except StoreError:
+            return
+        held = self._get()
+        if held is None or not held.is_file(stat, data):
+            self.copies.put(self.key, stat, data, "")
+            self._looked, self._record = False, None
 
 
 class PeopleFolder:
@@ -242,12 +282,12 @@ class PeopleFolder:
     them, left alone) and reported in `problems`; everyone else keeps working.
     """
 
-    def __init__(self, root: Path, cache: Cache, problems: list[str], news: list[str] | None = None, copies: Copies | None = None) -> None:
+    def __init__(self, root: Path, cache: Cache, problems: list[str], news: list[str], copies: Copies) -> None:
         self.root = Path(root)
         self.folder = people_dir(self.root)
         self.problems = problems
         """Sentences about databases that could not be used: the store's list, shown where the manager looks."""
-        self.news = news if news is not None else []
+        self.news = news
         """Sentences about merges (a git conflict, a conflict copy, a replaced file): the store's list, said once."""
         self.copies = copies
         """What this machine last wrote or read of each database, so a file another copy replaced is merged, not lost."""
@@ -255,32 +295,14 @@ class PeopleFolder:
 
     def _book(self, path: Path) -> PersonBook:
         """The database at `path`, knowing this machine's last copy of it."""
-        return PersonBook(self.root, path, self._known(path.stem))
-
-    def _known(self, file: str) -> Known | None:
-        if self.copies is None:
-            return None
-        copies, key = self.copies, f"person:{file}"
-
-        def known(raw: bytes, stat: FileStat) -> PersonRecord | None:
-            held = copies.get(key)
-            if held is None or held.is_file(stat, raw):
-                return None
-            try:
-                return check_record(held.document)
-            except (ValueError, zlib.error):  # a damaged record is only a lost hint
-                copies.drop(key)
-                return None
-
-        return known
+        return PersonBook(self.root, path, LastCopy(self.copies, path.stem))
 
     def _remember(self, book: PersonBook) -> None:
         """Keep what `book` last read or wrote as this machine's copy, and pass on what it merged."""
         self.news.extend(book.news)
         book.news.clear()
-        if self.copies is not None and book.seen is not None:
-            with suppress(StoreError):
-                self.copies.put(f"person:{book.path.stem}", file_stat(book.path), book.seen, "")
+        if book.last is not None and book.seen is not None:
+            book.last.keep(book.path, book.seen)
 
     # --- looking at the folder ---
 
