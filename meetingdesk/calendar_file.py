@@ -9,7 +9,7 @@ length, on the agreed day. Nothing here imports Textual or touches the disk.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from meetingdesk.errors import MeetingDeskError
@@ -40,8 +40,7 @@ def check_in_calendar(meeting: Meeting, now: datetime, tz: tzinfo | None = None)
             f"The meeting with {meeting.person} of {format_date(meeting.when.astimezone(tz).date())} has no next check-in: "
             "set one first (Set next check-in, or meetingdesk next-check-in)."
         )
-    local = meeting.when.astimezone(tz)
-    start = datetime.combine(meeting.next_check_in, local.timetz()).astimezone(timezone.utc)
+    start = _same_time_on(meeting.next_check_in, meeting.when, tz)
     minutes = max(15, round(meeting.planned_seconds / 60))
     event = Event()
     event.add("uid", event_uid(meeting))
@@ -58,6 +57,15 @@ def check_in_calendar(meeting: Meeting, now: datetime, tz: tzinfo | None = None)
     calendar.add("calscale", "GREGORIAN")
     calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _same_time_on(day: date, held: datetime, tz: tzinfo | None) -> datetime:
+    """The time of day the meeting was `held`, to the nearest quarter hour (09:58:41 → 10:00), on `day`,
+    in the manager's time zone (that day's offset, so a change to summer time keeps 10:00), as UTC."""
+    local = held.astimezone(tz)
+    quarters = round((local.hour * 60 + local.minute + local.second / 60) / 15)
+    naive = datetime.combine(day, time()) + timedelta(minutes=15 * min(quarters, 95))
+    return (naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()).astimezone(timezone.utc)
 
 
 def _description(meeting: Meeting, tz: tzinfo | None) -> str:

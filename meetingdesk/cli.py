@@ -177,10 +177,7 @@ def new_meeting(agenda_name: str, person: str, minutes: int | None, manager: str
         raise CommandError(
             f"--minutes must be a whole number from {len(agenda.sections)} (one per section) to {MAX_MEETING_MINUTES}."
         )
-    if tidy_name(manager or "") and not desk.settings.manager_name:
-        desk.keep_manager_name(manager)  # the manager said who they are: the first run asks nothing
-    manager = tidy_name(manager or desk.default_manager()) or "Manager"
-    meeting = desk.new_meeting(agenda, person, manager, minutes, asked_as="--with")
+    meeting = desk.new_meeting(agenda, person, desk.manager_from_shell(manager), minutes, asked_as="--with")
     return run_app(desk, start_meeting=meeting)
 
 

@@ -309,15 +309,18 @@ def _quarter_end(quarter: int, year_text: str | None, today: date, shown: str) -
 def check_in_after(day: date, cadence: str | None) -> date | None:
     """The next check-in `cadence` puts after `day`; None for no cadence.
 
-    A month later keeps the day of the month where the month has it (31 Jan → 28 Feb).
+    A month later keeps the day of the month where the month has it (31 Jan → 28 Feb); a
+    day that falls on a weekend moves to the Monday after.
     """
     if cadence in (None, "none"):
         return None
     if cadence == "weekly":
-        return date.fromordinal(day.toordinal() + 7)
-    if cadence == "every 2 weeks":
-        return date.fromordinal(day.toordinal() + 14)
-    return months_later(day, 1 if cadence == "monthly" else 3)
+        later = date.fromordinal(day.toordinal() + 7)
+    elif cadence == "every 2 weeks":
+        later = date.fromordinal(day.toordinal() + 14)
+    else:
+        later = months_later(day, 1 if cadence == "monthly" else 3)
+    return later + timedelta(days=7 - later.weekday()) if later.weekday() >= 5 else later
 
 
 def months_later(today: date, count: int) -> date:

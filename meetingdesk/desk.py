@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from meetingdesk.account import full_name as account_full_name
 from meetingdesk.locations import meetings_dir, user_agendas_dir
 from meetingdesk.errors import MeetingDeskError
-from meetingdesk.names import name_key, resolve_person, tidy_name
+from meetingdesk.names import UNNAMED_MANAGER, name_key, resolve_person, tidy_name
 from meetingdesk.storage.files import StoreError
 from meetingdesk.storage.plans import CheckInDue, Plans
 from meetingdesk.storage.search import ActionRow, Search
@@ -92,7 +92,7 @@ class Desk(Preparing):
         if self.settings.manager_name:
             return None
         last = self.store.last_manager()
-        if last:
+        if last and last != UNNAMED_MANAGER:
             from meetingdesk.storage.files import StoreError
 
             try:
@@ -101,9 +101,16 @@ class Desk(Preparing):
                 pass  # read-only media: the last manager is still the default
             return None
         folder = meetings_dir(self.store.root)
-        if folder.is_dir() and any(folder.iterdir()):
+        if not last and folder.is_dir() and any(folder.iterdir()):
             return None  # meetings not read into the index yet: the next start takes the name from them
         return account_full_name()
+
+    def manager_from_shell(self, typed: str | None) -> str:
+        """Who runs a meeting started or planned from the shell: `typed` (kept as the manager's name
+        when none is kept yet, so nothing asks again), else the default, else UNNAMED_MANAGER."""
+        if tidy_name(typed or "") and not self.settings.manager_name:
+            self.keep_manager_name(typed or "")
+        return tidy_name(typed or "") or self.default_manager() or UNNAMED_MANAGER
 
     def keep_manager_name(self, name: str) -> None:
         """Keep `name` as the manager's name in the settings; StoreError when they can't be written."""
@@ -117,36 +124,46 @@ class Desk(Preparing):
 
     # --- people ---
 
-    def person_named(self, typed: str, asked_as: str = "") -> str:
-        """The person met before or given a profile whom `typed` means (full, first or last name, or
-        the start of it, any case), spelled as first given; `typed` tidied when it fits nobody yet.
-
-        UnclearName, its sentence starting with `asked_as` (e.g. "--with"), when it fits several.
-        """
-        return resolve_person(typed, self.team.known(), asked_as) or tidy_name(typed)
-
     def known_names(self) -> list[str]:
         """Everyone met and everyone who owns an action, each once, for `@owner` in an action line."""
         return list(dict.fromkeys([*self.team.known(), *self.search.owners(open_only=False)]))
 
     def owner_named(self, typed: str, asked_as: str = "") -> str:
-        """The owner of some action whom `typed` means, matched as `person_named` matches."""
-        return resolve_person(typed, self.search.owners(open_only=False), asked_as) or tidy_name(typed)
+        """The owner of some action whom `typed` means (full, first or last name, or its start, any case).
+
+        UnknownPerson naming the owners that look like it when it fits none; UnclearName when it fits several.
+        """
+        from meetingdesk.team import unknown_person
+
+        owners = self.search.owners(open_only=False)
+        found = resolve_person(typed, owners, asked_as)
+        if found is None:
+            raise unknown_person(typed, owners, asked_as, "no one who owns an action", "an action's owner is the name after @ in its line")
+        return found
 
     # --- starting and following up ---
 
     def new_meeting(
-        self, agenda: Agenda, person: str, manager: str, minutes: int | None = None, asked_as: str = ""
+        self,
+        agenda: Agenda,
+        person: str,
+        manager: str,
+        minutes: int | None = None,
+        asked_as: str = "",
+        someone_new: bool = False,
     ) -> Meeting:
         """A meeting with `person` on `agenda`, not started yet, its time boxes scaled to `minutes` if given.
 
-        `person` is matched against everyone met before (`person_named`), so "priya" or
-        "priya raman" is the Priya Raman already known, spelled as first given; UnclearName
-        (its sentence starting with `asked_as`) when it fits several people.
+        `person` is matched against everyone known (`Team.meeting_with`), so "priya" or
+        "priya raman" is the Priya Raman already known, spelled as first given. A name that
+        fits no one but looks like someone known is refused as a likely typo (UnknownPerson)
+        unless `someone_new`; UnclearName (its sentence starting with `asked_as`) when it
+        fits several people.
         """
         from meetingdesk.models import meeting_from_agenda
 
-        return meeting_from_agenda(agenda, self.person_named(person, asked_as), tidy_name(manager), minutes)
+        with_whom = self.team.meeting_with(person, asked_as, someone_new)
+        return meeting_from_agenda(agenda, with_whom, tidy_name(manager), minutes)
 
     def start(self, meeting: Meeting) -> list[str]:
         """Bring into a new meeting what is still open with its person: actions, goals, cadence.
@@ -344,12 +361,25 @@ class Desk(Preparing):
 
         return check_in_calendar(meeting, self.clock())
 
-    def email_draft(self, meeting: Meeting, to: str = "", wording: EmailWording | None = None) -> bytes:
-        """The summary as an unsent .eml draft (private notes never in it)."""
+    def email_draft(self, meeting: Meeting, to: str | None = None, wording: EmailWording | None = None) -> bytes:
+        """The summary as an unsent .eml draft (private notes never in it), to `to`, else to the
+        person's address when their profile has one."""
         from meetingdesk.email_draft import email_message
 
         settings = self.settings
-        return bytes(email_message(meeting, wording or settings.wording, to, now=self.clock(), with_time=settings.time_in_email))
+        address = self.address_of(meeting.person) if to is None else to
+        return bytes(email_message(meeting, wording or settings.wording, address, now=self.clock(), with_time=settings.time_in_email))
+
+    def address_of(self, person: str) -> str:
+        """`person`'s email address for a To line ("Dana Lee <dana@example.com>"), "" when their profile has none."""
+        from email.headerregistry import Address
+        from email.utils import parseaddr
+
+        try:
+            name, address = parseaddr(self.team.profile(person).email)
+            return str(Address(display_name=name or person, addr_spec=address)) if "@" in address else ""
+        except (StoreError, ValueError, IndexError):
+            return ""  # their file can't be read now, or holds no usable address: the draft goes without a To
 
     def export_summary(self, meeting: Meeting) -> list[Path]:
         """Write the Markdown summary to the exports folder, and the next check-in's .ics beside it when one is set."""

@@ -155,9 +155,10 @@ def what_changed(goal: Priority) -> list[str]:
 
 
 def status_phrase(goal: Priority) -> str:
-    """This check-in's status as the summary says it: "new", "on track", "dropped: no budget"..."""
+    """This check-in's status as the summary says it: "new, on track" (just agreed: on track until
+    a check-in says otherwise, as everywhere else), "at risk", "dropped: no budget"..."""
     if goal.status is None:
-        return "not reviewed this time" if goal.is_carried else "new"
+        return "not reviewed this time" if goal.is_carried else f"new, {goal.last_status}"
     if goal.status == "dropped" and goal.dropped_reason:
         return f"dropped: {goal.dropped_reason}"
     return goal.status

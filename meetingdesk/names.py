@@ -14,6 +14,10 @@ from collections.abc import Iterable
 from meetingdesk.errors import MeetingDeskError
 
 
+UNNAMED_MANAGER = "Manager"
+"""Who runs a meeting planned or started before the manager said their name (replaced once they do)."""
+
+
 class UnclearName(MeetingDeskError):
     """A typed name that fits several people: the sentence names them."""
 

@@ -33,6 +33,15 @@ class PeopleError(MeetingDeskError, ValueError):
     """Something typed about a person or an entry that can't be used: one sentence naming it and the fix."""
 
 
+class UnknownPerson(PeopleError):
+    """A typed name that fits no one known; `near` holds the known names that look like it (a typo?)."""
+
+    def __init__(self, sentence: str, near: list[str]) -> None:
+        super().__init__(sentence)
+        self.near = near
+        """Up to three known names that look like the one typed, closest first."""
+
+
 class UnreadablePerson(ValueError):
     """Stored person data that is not what this MeetingDesk writes; `reason` completes "<file> …"."""
 
@@ -311,6 +320,13 @@ def changed_profile(profile: Profile, now: datetime, meeting_id: str | None = No
             tidied[name] = tuple(dict.fromkeys(tidy_text(role) for role in roles if tidy_text(role)))
         elif name == "notes":
             tidied[name] = value.strip()
+        elif name == "email" and tidy_text(value):
+            from meetingdesk.email_draft import check_address  # stdlib email: only when an address is set
+
+            try:
+                tidied[name] = check_address(tidy_text(value))
+            except ValueError as error:
+                raise PeopleError(str(error)) from None
         elif name == "cadence" and tidy_text(value):
             from meetingdesk.goals import parse_cadence  # the one list of cadences (loads the models: only when set)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from meetingdesk.names import UNNAMED_MANAGER
 from meetingdesk.people import Entry, by_theme, live_entries
 from meetingdesk.storage.files import StoreError
 
@@ -51,9 +52,13 @@ def is_review(row: MeetingRow) -> bool:
 class Preparing:
     """The desk's part about preparing meetings. Mixed into `Desk`, whose store, clock, search and team it uses."""
 
-    def prepare(self, agenda: Agenda, person: str, manager: str, on: date | None = None, asked_as: str = "") -> Meeting:
-        """Plan a meeting with `person` on `agenda` for the day `on` (today when not given), and save it."""
-        meeting = self.new_meeting(agenda, person, manager, asked_as=asked_as)
+    def prepare(
+        self, agenda: Agenda, person: str, manager: str, on: date | None = None, asked_as: str = "", someone_new: bool = False
+    ) -> Meeting:
+        """Plan a meeting with `person` on `agenda` for the day `on` (today when not given), and save it.
+
+        `person` is matched as `new_meeting` matches it (a likely typo refused unless `someone_new`)."""
+        meeting = self.new_meeting(agenda, person, manager, asked_as=asked_as, someone_new=someone_new)
         meeting.status = "planned"
         meeting.planned_for = on or self.today()
         meeting.created_at = self.clock()
@@ -64,6 +69,8 @@ class Preparing:
         """The planned meeting made live now (its prep notes kept); the caller starts its clock and brings what is open."""
         started = meeting.model_copy(deep=True)
         started.status = "live"
+        if started.manager == UNNAMED_MANAGER:  # planned before the manager said their name
+            started.manager = self.default_manager() or UNNAMED_MANAGER
         return started
 
     def last_review_day(self, person: str) -> date | None:

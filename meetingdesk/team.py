@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from meetingdesk.names import name_key, resolve_person, tidy_name
-from meetingdesk.people import Entry, PeopleError, Profile, changed_profile, live_entries, new_entry
+from meetingdesk.people import Entry, PeopleError, Profile, UnknownPerson, changed_profile, live_entries, new_entry
 from meetingdesk.storage.files import StoreError
 from meetingdesk.timer import Clock, system_clock
 
@@ -62,7 +62,7 @@ class Team:
     def person(self, typed: str, asked_as: str = "--with") -> str:
         """The one known person `typed` means (full, first or last name, or its start, any case).
 
-        PeopleError, starting with `asked_as`, naming the nearest names when it fits nobody;
+        UnknownPerson, starting with `asked_as`, naming the nearest names when it fits nobody;
         UnclearName naming them when it fits several.
         """
         if not tidy_name(typed):
@@ -71,13 +71,28 @@ class Team:
         found = resolve_person(typed, known, asked_as)
         if found is not None:
             return found
-        near = _near(tidy_name(typed), known)
-        lead = f"{asked_as} “{tidy_name(typed)}”".lstrip()
-        if near:
-            names = ", ".join(near[:-1]) + f" or {near[-1]}" if len(near) > 1 else near[0]
-            raise PeopleError(f"{lead} is no one you have met or logged for: did you mean {names}?")
-        add = f'meetingdesk profile --with "{tidy_name(typed)}"' if asked_as else "Add person on the Team screen"
-        raise PeopleError(f"{lead} is no one you have met or logged for yet: add them with {add}, or start a meeting with them.")
+        add = _add_command(typed) if asked_as else "Add person on the Team screen"
+        raise unknown_person(typed, known, asked_as, "no one you have met or logged for", f"add them with {add}, or start a meeting with them")
+
+    def meeting_with(self, typed: str, asked_as: str = "", someone_new: bool = False) -> str:
+        """Whom a new or planned meeting is with: the known person `typed` means, else someone new, spelled as typed.
+
+        UnknownPerson naming the near matches when `typed` fits no one but looks like someone
+        known ("danna" beside Dana Lee: a typo?), unless `someone_new` says it is meant;
+        UnclearName when it fits several.
+        """
+        known = self.known()
+        found = resolve_person(typed, known, asked_as)
+        if found is not None:
+            return found
+        typos = [] if someone_new else _near(tidy_name(typed), known, whole_names=True)
+        if not typos:
+            return tidy_name(typed)
+        unknown = unknown_person(typed, typos, asked_as, "no one you have met or logged for", "")
+        if not asked_as:
+            raise unknown
+        new = f"If “{tidy_name(typed)}” is someone new, add them first: {_add_command(typed)}."
+        raise UnknownPerson(f"{unknown} {new}", unknown.near)
 
     def record(self, name: str) -> PersonRecord | None:
         """Everything kept about `name` (profile, history, entries), or None before anything was written."""
@@ -219,16 +234,38 @@ class Team:
         return self.store.team.index.search(expression, query.inside, limit)
 
 
-def _near(typed: str, known: list[str]) -> list[str]:
-    """Up to three known names that look like `typed`: the whole name or one of its words."""
+def unknown_person(typed: str, known: list[str], asked_as: str, nobody: str, otherwise: str) -> UnknownPerson:
+    """The error for a name that fits no one in `known`: "<asked_as> “typed” is <nobody>", then
+    the known names that look like it (up to three), or else what to do (`otherwise`)."""
+    near = _near(tidy_name(typed), known)
+    lead = f"{asked_as} “{tidy_name(typed)}”".lstrip()
+    if near:
+        names = ", ".join(near[:-1]) + f" or {near[-1]}" if len(near) > 1 else near[0]
+        return UnknownPerson(f"{lead} is {nobody}: did you mean {names}?", near)
+    return UnknownPerson(f"{lead} is {nobody} yet: {otherwise}.", [])
+
+
+def _add_command(typed: str) -> str:
+    """The shell command that adds the person `typed` names."""
+    return f'meetingdesk profile --with "{tidy_name(typed)}" --role "their role"'
+
+
+def _near(typed: str, known: list[str], whole_names: bool = False) -> list[str]:
+    """Up to three known names that look like `typed`: the whole name or one of its words.
+
+    With `whole_names`, only names `typed` is likely a typo of: a name of several words is
+    compared whole ("Echo Person" is not "Bytes Person"), one word with each word, and closely.
+    """
     import difflib
 
     wanted = typed.casefold()
     scored = []
     for name in known:
-        parts = [name.casefold(), *name.casefold().split()]
+        parts = [name.casefold()]
+        if not whole_names or len(wanted.split()) == 1:
+            parts += name.casefold().split()
         score = max(difflib.SequenceMatcher(None, wanted, part).ratio() for part in parts)
-        if score >= 0.6:
+        if score >= (0.8 if whole_names else 0.6):
             scored.append((-score, name))
     return [name for _score, name in sorted(scored)[:3]]
 

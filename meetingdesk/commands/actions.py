@@ -22,7 +22,7 @@ def list_actions(args: argparse.Namespace) -> int:
     output = check_format(args.format, ("table", "json"))
     desk = open_desk()
     today = desk.today()
-    person = desk.person_named(args.person, "--with") if args.person is not None else None
+    person = desk.team.person(args.person, "--with") if args.person is not None else None
     owner = desk.owner_named(args.owner, "--owner") if args.owner is not None else None
     found = desk.actions(person=person, owner=owner, open_only=args.open)
 

@@ -52,7 +52,7 @@ def list_meetings(args: argparse.Namespace) -> int:
     output = check_format(args.format, ("table", "json"))
     limit = check_limit(args.limit)
     desk = open_desk()
-    person = desk.person_named(args.person, "--with") if args.person is not None else None
+    person = desk.team.person(args.person, "--with") if args.person is not None else None
     rows = desk.store.rows(person=person, limit=limit)
     if output == "json":
         print_json(

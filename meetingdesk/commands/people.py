@@ -151,7 +151,7 @@ def role_line(role: str, targets: tuple[str, ...]) -> str:
 def prepare_meeting(args: argparse.Namespace) -> int:
     """`meetingdesk prepare`: a planned meeting, saved; says how to write the prep and send the agenda."""
     from meetingdesk.dates import QuickAddError, format_date, parse_deadline
-    from meetingdesk.names import tidy_name
+    from meetingdesk.names import UNNAMED_MANAGER, tidy_name
 
     desk = open_desk()
     if not tidy_name(args.person):
@@ -161,10 +161,11 @@ def prepare_meeting(args: argparse.Namespace) -> int:
     except QuickAddError as error:
         raise CommandError(f"--on: {error}") from None
     agenda = desk.find_agenda(args.agenda)
-    manager = tidy_name(args.manager or desk.default_manager()) or "Manager"
-    meeting = desk.prepare(agenda, args.person, manager, on, asked_as="--with")
+    meeting = desk.prepare(agenda, args.person, desk.manager_from_shell(args.manager), on, asked_as="--with")
     print(f"Planned {cell(meeting.agenda_title)} with {cell(meeting.person)} on {format_date(meeting.planned_for)} [{meeting.id[:8]}].")
     print(f"Write your prep notes: open it in meetingdesk. The agenda to send ahead: meetingdesk show {meeting.id[:8]} --format agenda")
+    if meeting.manager == UNNAMED_MANAGER:
+        print("meetingdesk: meetingdesk asks your name when you next open it, and the summary is signed with it (or give --manager).", file=sys.stderr)
     return 0
 
 
@@ -179,7 +180,7 @@ def show_profile(args: argparse.Namespace) -> int:
     desk = open_desk()
     team = desk.team
     if fields:
-        profile = team.add_person(desk.person_named(args.person, "--with"), **fields)
+        profile = team.add_person(team.meeting_with(args.person, "--with", someone_new=True), **fields)
     else:
         profile = team.profile(team.person(args.person, "--with"))
     record = team.record(profile.name)

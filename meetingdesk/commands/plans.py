@@ -36,7 +36,7 @@ def list_goals(args: argparse.Namespace) -> int:
     output = check_format(args.format, ("table", "json"))
     status = parse_status(args.status) if args.status is not None else None
     desk = open_desk()
-    person = desk.person_named(args.person, "--with") if args.person is not None else None
+    person = desk.team.person(args.person, "--with") if args.person is not None else None
     plans = desk.goal_plans(person, everything=args.all or status in ("achieved", "dropped"), status=status)
     if output == "json":
         print_json([plan_data(plan) for plan in plans])
@@ -122,7 +122,7 @@ def set_next_check_in(args: argparse.Namespace) -> int:
     desk = open_desk()
     today = desk.today()
     when = parse_deadline(args.on, today, desk.day_first()) if args.on is not None else None
-    person = desk.person_named(args.person, "--with")
+    person = desk.team.person(args.person, "--with")
     rows = [row for row in desk.store.rows(person=person) if row.status != "planned"][:1]
     if not rows:
         raise CommandError(f"There is no meeting with {person} yet: the next check-in is set at the end of one.")
@@ -151,7 +151,7 @@ def export_one(meeting_id: str, output: str, out: Path, to: str | None) -> int:
     from meetingdesk.storage.files import write_private_file
     from meetingdesk.summary import summary_filename
 
-    address = ""
+    address = None  # the person's address, when their profile has one
     if to is not None:
         try:
             address = check_address(to)

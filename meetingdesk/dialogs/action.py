@@ -11,9 +11,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from meetingdesk.app import desk_app
+from meetingdesk.dialogs.typing_guard import GuardsTyping
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import ActionItem, Meeting
-from meetingdesk.quickadd import ActionDraft, QuickAddError, describe_draft, parse_action
+from meetingdesk.quickadd import (
+    ActionDraft,
+    QuickAddError,
+    describe_draft,
+    parse_action,
+)
 
 
 def action_line(action: ActionItem, meeting: Meeting) -> str:
@@ -30,7 +36,7 @@ def action_line(action: ActionItem, meeting: Meeting) -> str:
     return " ".join(parts)
 
 
-class ActionDialog(ModalScreen[ActionItem | None]):
+class ActionDialog(GuardsTyping, ModalScreen[ActionItem | None]):
     """One input; the owner and deadline it resolves to are shown before anything is saved."""
 
     CSS_PATH = styles_dir() / "dialogs.tcss"
@@ -101,5 +107,3 @@ class ActionDialog(ModalScreen[ActionItem | None]):
         kept = {"id": self.action.id, "done_on": self.action.done_on} if self.action else {}
         self.dismiss(ActionItem(text=draft.text, owner=draft.owner, due=draft.due, **kept))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

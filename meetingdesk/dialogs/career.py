@@ -8,11 +8,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from meetingdesk.dialogs.typing_guard import GuardsTyping
 from meetingdesk.locations import styles_dir
 from meetingdesk.people import Profile
 
 
-class CareerDialog(ModalScreen[dict[str, str] | None]):
+class CareerDialog(GuardsTyping, ModalScreen[dict[str, str] | None]):
     """Prefilled from the profile; dismisses with the fields to set (the profile keeps what they were), or None."""
 
     CSS_PATH = styles_dir() / "dialogs.tcss"
@@ -46,6 +47,3 @@ class CareerDialog(ModalScreen[dict[str, str] | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.dismiss({field: self.query_one(f"#{field}", Input).value for field in ("role", "target_roles", "aspirations")})
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -14,11 +14,11 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from meetingdesk.app import desk_app
+from meetingdesk.dates import QuickAddError, format_date, weekend_note
 from meetingdesk.dialogs.goal import read_day
 from meetingdesk.goals import CADENCE_CHOICES, PlanError, parse_cadence
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import CADENCES, Cadence
-from meetingdesk.dates import QuickAddError, format_date, weekend_note
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,9 @@ class CloseCheckDialog(ModalScreen[bool | str]):
                     yield Button("Back to the meeting", id="fix")
 
     def on_mount(self) -> None:
-        self.query_one("#fix" if self.problems else "#close", Button).focus()
+        # Enter does the likeliest next step: set the check-in when that is what's missing, else go back and fix.
+        first = "#close" if not self.problems else "#check_in" if "check_in" in self.offers else "#fix"
+        self.query_one(first, Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -8,10 +8,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from meetingdesk.dialogs.typing_guard import GuardsTyping
 from meetingdesk.locations import styles_dir
 
 
-class DropDialog(ModalScreen[str | None]):
+class DropDialog(GuardsTyping, ModalScreen[str | None]):
     """Dismisses with the reason, or None when cancelled."""
 
     CSS_PATH = styles_dir() / "dialogs.tcss"
@@ -38,6 +39,3 @@ class DropDialog(ModalScreen[str | None]):
             preview.add_class("-error")
             return
         self.dismiss(reason)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

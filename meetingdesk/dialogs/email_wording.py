@@ -8,11 +8,17 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
-from meetingdesk.email_draft import BLANKS, DEFAULT_CLOSING, DEFAULT_OPENING, EmailWording
+from meetingdesk.dialogs.typing_guard import GuardsTyping
+from meetingdesk.email_draft import (
+    BLANKS,
+    DEFAULT_CLOSING,
+    DEFAULT_OPENING,
+    EmailWording,
+)
 from meetingdesk.locations import styles_dir
 
 
-class EmailWordingDialog(ModalScreen[EmailWording | None]):
+class EmailWordingDialog(GuardsTyping, ModalScreen[EmailWording | None]):
     """Two boxes; ctrl+s or Save keeps them, Defaults puts back MeetingDesk's own words."""
 
     CSS_PATH = styles_dir() / "dialogs.tcss"
@@ -49,6 +55,3 @@ class EmailWordingDialog(ModalScreen[EmailWording | None]):
 
     def action_save(self) -> None:
         self.dismiss(EmailWording(self.query_one("#opening", TextArea).text, self.query_one("#closing", TextArea).text))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

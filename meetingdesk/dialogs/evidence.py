@@ -12,10 +12,11 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
+from meetingdesk.dates import QuickAddError, format_date, parse_past_day
+from meetingdesk.dialogs.typing_guard import GuardsTyping
 from meetingdesk.errors import MeetingDeskError
 from meetingdesk.locations import styles_dir
 from meetingdesk.people import THEMES, Entry, parse_theme, theme_label
-from meetingdesk.dates import QuickAddError, format_date, parse_past_day
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class EvidenceDraft:
     """The day it happened."""
 
 
-class EvidenceDialog(ModalScreen[EvidenceDraft | None]):
+class EvidenceDialog(GuardsTyping, ModalScreen[EvidenceDraft | None]):
     """Four fields; the person and the text are required. Enter in any field saves.
 
     `person` fills the first field (a person view, a live meeting); `entry` fills all
@@ -133,5 +134,3 @@ class EvidenceDialog(ModalScreen[EvidenceDraft | None]):
         theme, day = self._read()
         self.dismiss(EvidenceDraft(person=person, text=text, theme=theme, day=day))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from meetingdesk.app import desk_app
 from meetingdesk.dates import QuickAddError, format_date, parse_deadline, weekend_note
+from meetingdesk.dialogs.typing_guard import GuardsTyping
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import Milestone, Priority
 
@@ -58,7 +59,7 @@ def read_milestones(text: str, today: date, held: list[Milestone], day_first: bo
     return found
 
 
-class GoalDialog(ModalScreen[Priority | None]):
+class GoalDialog(GuardsTyping, ModalScreen[Priority | None]):
     """Text, measure, date and milestones; only the text is required. Enter in a one-line field saves.
 
     A stretch assignment (a micro-experience: `stretch`, or editing one) needs its date, and
@@ -157,5 +158,3 @@ class GoalDialog(ModalScreen[Priority | None]):
             changed |= {"kind": "stretch assignment", "outcome": " ".join(self.query_one("#outcome", Input).value.split())}
         self.dismiss(self.goal.model_copy(update=changed) if self.goal else Priority(**changed))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -11,10 +11,11 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
+from meetingdesk.dates import format_date
+from meetingdesk.dialogs.typing_guard import GuardsTyping
 from meetingdesk.goals import STATUS_CHOICES, PlanError, parse_status, update_goal
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import GOAL_STATUSES, Priority
-from meetingdesk.dates import format_date
 from meetingdesk.widgets.prompt_list import PromptList
 
 
@@ -26,11 +27,15 @@ def goal_facts(goal: Priority) -> str:
     return " · ".join(fact for fact in facts if fact)
 
 
-class UpdateGoalDialog(ModalScreen[Priority | None]):
+class UpdateGoalDialog(GuardsTyping, ModalScreen[Priority | None]):
     """Dismisses with the goal as updated (a copy), or None. A status is typed: its start is enough."""
 
     CSS_PATH = styles_dir() / "dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        # Enter saves from every field, the milestone list too (space ticks a milestone there).
+        Binding("enter", "save", "Save", id="save_goal", priority=True, show=False),
+    ]
 
     def __init__(self, goal: Priority, today: date) -> None:
         super().__init__()
@@ -87,8 +92,7 @@ class UpdateGoalDialog(ModalScreen[Priority | None]):
         preview.update(f"Status: {status}")
         return status
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def action_save(self) -> None:
         status = self._read_status()
         if status is None:
             self.query_one("#status", Input).focus()
@@ -105,6 +109,3 @@ class UpdateGoalDialog(ModalScreen[Priority | None]):
             self.query_one("#reason", Input).focus()
             return
         self.dismiss(updated)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -8,10 +8,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Select, Static, TextArea
 
+from meetingdesk.dialogs.typing_guard import GuardsTyping
 from meetingdesk.locations import styles_dir
 from meetingdesk.models import SectionRecord
 
-class NoteDialog(ModalScreen[dict[tuple[int, str], str] | None]):
+
+class NoteDialog(GuardsTyping, ModalScreen[dict[tuple[int, str], str] | None]):
     """Notes per section; dismisses with {(section index, "notes" or "private_notes"): new text} for what changed."""
 
     CSS_PATH = styles_dir() / "dialogs.tcss"
@@ -78,6 +80,3 @@ class NoteDialog(ModalScreen[dict[tuple[int, str], str] | None]):
         self.dismiss(
             {(index, field): text for (index, field), text in self.edited.items() if text != getattr(self.sections[index], field)}
         )
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

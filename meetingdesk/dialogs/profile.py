@@ -8,8 +8,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from meetingdesk.dialogs.typing_guard import GuardsTyping
 from meetingdesk.locations import styles_dir
-from meetingdesk.people import Profile
+from meetingdesk.errors import MeetingDeskError
+from meetingdesk.people import Profile, changed_profile, utc_now
 
 FIELDS = (
     ("email", "Email", "dana.lee@example.com"),
@@ -22,7 +24,7 @@ FIELDS = (
 """Each field: its profile name, its label, an example."""
 
 
-class ProfileDialog(ModalScreen[tuple[str, dict[str, str]] | None]):
+class ProfileDialog(GuardsTyping, ModalScreen[tuple[str, dict[str, str]] | None]):
     """Dismisses with (name, fields) — the name typed when adding, the person's when editing — or None."""
 
     CSS_PATH = styles_dir() / "dialogs.tcss"
@@ -55,7 +57,13 @@ class ProfileDialog(ModalScreen[tuple[str, dict[str, str]] | None]):
             self.query_one("#name", Input).focus()
             return
         values = {field: self.query_one(f"#{field}", Input).value for field, _label, _example in FIELDS}
+        for field, value in values.items():  # a field that can't be kept is said here, and nothing typed is lost
+            try:
+                changed_profile(Profile(name=name), utc_now(), **{field: value})
+            except MeetingDeskError as error:
+                preview = self.query_one("#preview", Static)
+                preview.update(str(error))
+                preview.add_class("-error")
+                self.query_one(f"#{field}", Input).focus()
+                return
         self.dismiss((name, values))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -236,7 +236,8 @@ class HomeScreen(Screen[None]):
                 parts.append(f"{count:,} meeting{' mentions' if count == 1 else 's mention'} “{self._query}”.")
         if self._query and self._evidence:
             found = len(self._evidence)
-            parts.append(f"{found} evidence entr{'ies' if found != 1 else 'y'} too: v shows them.")
+            entries = f"{found} evidence entr{'ies' if found != 1 else 'y'}"
+            parts.append(f"{entries} too: v shows them from the list (enter goes there)." if self._matches else f"{entries}: enter shows them.")
         if self._person is not None:
             parts.append(f"Only meetings with {self._person}: p to change, escape to show everyone.")
         status.update(" ".join(parts))
@@ -321,6 +322,8 @@ class HomeScreen(Screen[None]):
         event.stop()
         if self.query_one(MeetingList).rows:
             self.query_one(MeetingList).focus()
+        elif self._query and self._evidence:
+            self.action_evidence_found()  # only evidence mentions it: show that
 
     def _clear_search(self) -> None:
         search = self.query_one("#search", Input)

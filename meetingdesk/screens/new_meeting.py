@@ -16,6 +16,8 @@ from meetingdesk.desk import Desk
 from meetingdesk.errors import MeetingDeskError
 from meetingdesk.locations import styles_dir, user_agendas_dir
 from meetingdesk.models import MAX_MEETING_MINUTES, Agenda, Meeting
+from meetingdesk.names import name_key
+from meetingdesk.people import UnknownPerson
 
 
 class NewMeetingScreen(ModalScreen[Meeting | None]):
@@ -35,6 +37,8 @@ class NewMeetingScreen(ModalScreen[Meeting | None]):
     def __init__(self) -> None:
         super().__init__()
         self.agendas: dict[str, Agenda] = {}
+        self._someone_new = ""
+        """The name (its key) the manager confirmed is someone new, not a typo of someone known."""
 
     @property
     def desk(self) -> Desk:
@@ -119,9 +123,21 @@ class NewMeetingScreen(ModalScreen[Meeting | None]):
                     "#minutes",
                 )
         try:
-            return self.desk.new_meeting(agenda, person, manager, minutes)
-        except MeetingDeskError as error:  # a name that fits several people met before
-            return self._refuse(str(error), "#person")
+            return self.desk.new_meeting(agenda, person, manager, minutes, someone_new=self.is_someone_new(person))
+        except MeetingDeskError as error:  # a name that fits several people met before, or looks like one
+            return self.refuse_person(error, person)
+
+    def is_someone_new(self, person: str) -> bool:
+        """True once the manager pressed the button again on a name that looked like someone known."""
+        return self._someone_new == name_key(person)
+
+    def refuse_person(self, error: MeetingDeskError, person: str) -> None:
+        """Say why `person` can't be met yet; a likely typo can be confirmed as someone new by pressing again."""
+        sentence = str(error)
+        if isinstance(error, UnknownPerson):
+            self._someone_new = name_key(person)
+            sentence += f" If “{person}” is someone new, press {self.GO} again."
+        return self._refuse(sentence, "#person")
 
     def _refuse(self, sentence: str, focus: str) -> None:
         self.query_one("#form-error", Static).update(sentence)

@@ -46,6 +46,6 @@ class PrepareMeetingScreen(NewMeetingScreen):
         except QuickAddError as error:
             return self._refuse(str(error), "#on")
         try:
-            return self.desk.prepare(agenda, person, manager, on)
-        except MeetingDeskError as error:  # a name that fits several people, a folder that can't be written
-            return self._refuse(str(error), "#person")
+            return self.desk.prepare(agenda, person, manager, on, someone_new=self.is_someone_new(person))
+        except MeetingDeskError as error:  # a name that fits several people or looks like one, a folder that can't be written
+            return self.refuse_person(error, person)

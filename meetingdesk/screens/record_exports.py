@@ -87,7 +87,9 @@ class RecordExports(Screen[None]):
             self.notify(str(error), title="Export email draft", severity="error", markup=False)
             return
         self._warn_if_two_versions("Export email draft")
-        self.notify(f"Email draft written to {path}: open it in your mail client to send it.", title="Export email draft", timeout=12, markup=False)
+        address = desk_app(self).desk.address_of(self.meeting.person)
+        to = f"to {address}" if address else f"without a To (no email in {self.meeting.person}'s profile: i on their person view adds it)"
+        self.notify(f"Email draft {to}, written to {path}: open it in your mail client to send it.", title="Export email draft", timeout=12, markup=False)
 
     def action_email_wording(self) -> None:
         from meetingdesk.dialogs.email_wording import EmailWordingDialog

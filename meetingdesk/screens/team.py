@@ -27,9 +27,15 @@ from meetingdesk.widgets.key_bar import KeyBar
 COLUMNS = (("name", "Name"), ("role", "Role → aiming for"), ("last", "Last met"), ("next", "Next meeting"),
            ("open", "Open"), ("overdue", "Overdue"), ("risk", "At risk"), ("logged", "Evidence"))  # fmt: skip
 """Each column's key and heading."""
+NARROW_COLUMNS = (("name", "Name · role"), *COLUMNS[2:])
+"""The columns on a narrow terminal: each person's role and aims under their name, so every number fits."""
+WIDE = 112
+"""The narrowest terminal that shows role → aims in a column of its own."""
 NEVER = date.max
 AIM_WIDTH = 38
 """The widest "role → aims" shown; longer ones end in "…" (the person view has them whole)."""
+NUMBERS_WIDTH = 64
+"""What the columns after the name take on a narrow terminal (their widest values and the space between)."""
 SORTS = (
     ("name", "name", lambda s: s.name.casefold()),
     ("last", "longest since the last meeting", lambda s: (s.last_meeting or date.min, s.name.casefold())),
@@ -68,15 +74,18 @@ class TeamScreen(Screen[None]):
         self.standings: list[Standing] = []
         """Everyone, in the order shown."""
         self.sort_index = 0
+        self.wide: bool | None = None
+        """True while role → aims has a column of its own (a wide terminal); None before the first frame."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="team-status", markup=False)
-        table: DataTable[Text | str] = DataTable(id="team", cursor_type="row", zebra_stripes=True)
-        for key, heading in COLUMNS:
-            table.add_column(heading, key=key)
-        yield table
+        yield DataTable(id="team", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
+
+    def on_resize(self) -> None:
+        if self.wide is not None and self.wide != (self.size.width >= WIDE):
+            self._show(self.standings)
 
     def on_mount(self) -> None:
         self.title = "Team"
@@ -99,18 +108,27 @@ class TeamScreen(Screen[None]):
         keep = self._selected()
         _key, said, order = SORTS[self.sort_index]
         self.standings = sorted(standings, key=order)
-        table.clear()
+        self.wide = self.size.width >= WIDE
+        table.clear(columns=True)
+        for key, heading in COLUMNS if self.wide else NARROW_COLUMNS:
+            table.add_column(heading, key=key)
         today = desk_app(self).desk.today()
+        name_width = max(16, self.size.width - NUMBERS_WIDTH)
         for standing in self.standings:
+            if self.wide:
+                who: tuple[Text, ...] = (Text(standing.name, style="bold"), Text(_cut(aim_line(standing), AIM_WIDTH)))
+            else:
+                aim = _cut(aim_line(standing), name_width)
+                who = (Text.assemble((_cut(standing.name, name_width), "bold"), "\n", (aim, "dim")),)
             table.add_row(
-                Text(standing.name, style="bold"),
-                Text(_cut(aim_line(standing), AIM_WIDTH)),
-                format_date(standing.last_meeting) if standing.last_meeting else Text("never", style="dim"),
+                *who,
+                _day(standing.last_meeting, today) if standing.last_meeting else Text("never", style="dim"),
                 _next(standing.next_meeting, today),
                 str(standing.open_actions) if standing.open_actions else "–",
                 Text(str(standing.overdue_actions), style="bold red") if standing.overdue_actions else "–",
                 Text(str(standing.goals_at_risk), style="bold yellow") if standing.goals_at_risk else "–",
                 str(standing.evidence) if standing.evidence else Text("none", style="dim"),
+                height=1 if self.wide else 2,
             )
         names = [standing.name for standing in self.standings]
         if keep in names:
@@ -178,7 +196,13 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def _day(day: date, today: date) -> str:
+    """A day in a table cell: "Mon 14 Oct" this year, "14 Oct 2027" another year."""
+    whole = format_date(day)
+    return whole.rsplit(" ", 1)[0] if day.year == today.year else whole.split(" ", 1)[1]
+
+
 def _next(day: date | None, today: date) -> Text | str:
     if day is None:
         return Text("none planned", style="dim")
-    return Text(format_date(day), style="bold" if day <= today else "")
+    return Text(_day(day, today), style="bold" if day <= today else "")

@@ -91,9 +91,10 @@ def test_list_filters_by_person_and_limits(capsys, meetings):
 
 
 def test_list_says_when_there_is_nothing(capsys, store):
+    assert run(capsys, "profile", "--with", "Nobody Yet", "--role", "Engineer")[0] == 0
     code, out, _ = run(capsys, "list", "--with", "Nobody")
     assert code == 0
-    assert out.startswith("No meetings with Nobody yet.")
+    assert out.startswith("No meetings with Nobody Yet yet.")
 
 
 def test_list_json_holds_what_scripts_need_and_no_private_notes(capsys, meetings):

@@ -250,7 +250,7 @@ def test_a_summary_exported_from_the_shell_brings_its_calendar_file_along(desk: 
         (("next-check-in", "--with", "Dana", "--cadence", "daily"), "“daily” is not a check-in cadence: use weekly, every 2 weeks, monthly, quarterly or none."),
         (("next-check-in", "--with", "Dana", "--on", "someday"), "Couldn't read \"someday\" as a date."),
         (("next-check-in", "--with", "Dana"), "Say when with --on DATE"),
-        (("next-check-in", "--with", "Nobody", "--on", "friday"), "There is no meeting with Nobody yet"),
+        (("next-check-in", "--with", "Nobody", "--on", "friday"), "--with “Nobody” is no one you have met or logged for yet"),
         (("goals", "--status", "great"), "“great” is not a goal status: use on track, at risk, off track, achieved or dropped."),
         (("goals", "--format", "xml"), "--format must be table or json, not “xml”."),
         (("due", "--format", "csv"), "--format must be table or json, not “csv”."),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 
+from meetingdesk.calendar_file import check_in_calendar
 from meetingdesk.dates import check_in_after
 from meetingdesk.goals import (
     PlanError,
@@ -58,8 +61,9 @@ def test_the_next_check_in_follows_the_cadence_and_keeps_the_day_of_the_month() 
     assert check_in_after(DAY, "weekly") == date(2026, 11, 30)
     assert check_in_after(DAY, "every 2 weeks") == date(2026, 12, 7)
     assert check_in_after(DAY, "monthly") == date(2026, 12, 23)
-    assert check_in_after(date(2027, 1, 31), "monthly") == date(2027, 2, 28)
-    assert check_in_after(date(2026, 11, 30), "quarterly") == date(2027, 2, 28)
+    assert check_in_after(date(2028, 1, 31), "monthly") == date(2028, 2, 29)
+    assert check_in_after(date(2026, 11, 30), "quarterly") == date(2027, 3, 1), "Sun 28 Feb moves to the Monday after"
+    assert check_in_after(date(2026, 11, 28), "weekly") == date(2026, 12, 7), "a Saturday meeting's next one is on a weekday"
     assert check_in_after(DAY, "none") is None and check_in_after(DAY, None) is None
 
 
@@ -157,3 +161,12 @@ def test_the_summary_ends_with_the_next_check_in_and_names_the_nearest_deadlines
     assert markdown.endswith(
         "## What happens next\n\n- Milestone: Draft plan — Lead the Q1 planning review, by Fri 15 Jan 2027\n\nNext check-in: Mon 21 Dec 2026\n"
     )
+
+
+def test_the_calendar_event_starts_on_the_quarter_hour_at_the_same_local_time_after_a_clock_change() -> None:
+    paris = ZoneInfo("Europe/Paris")
+    meeting = _meeting_with(review_goal())
+    meeting.started_at = datetime(2026, 11, 23, 9, 58, 41, tzinfo=paris)
+    meeting.next_check_in = date(2027, 4, 12)  # summer time by then
+    event = icalendar.Calendar.from_ical(check_in_calendar(meeting, meeting.started_at, paris)).walk("VEVENT")[0]
+    assert event.decoded("dtstart") == datetime(2027, 4, 12, 8, 0, tzinfo=timezone.utc), "10:00 in Paris, no seconds"

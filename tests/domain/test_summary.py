@@ -139,7 +139,7 @@ def test_text_reads_as_plain_email_without_markdown() -> None:
         "When: Sat 21 Nov 2026, 14:00–14:34",
         "Agenda: Career discussion",
     ]
-    assert "\nGoals\n- Lead the Q1 billing migration — measure: zero downtime — by Wed 31 Mar 2027 — new\n" in text
+    assert "\nGoals\n- Lead the Q1 billing migration — measure: zero downtime — by Wed 31 Mar 2027 — new, on track\n" in text
     assert "\nWhere you stand today\nPeers rely on Dana's design reviews.\nWants more scope on the platform team.\n" in text
     assert "\nTime\n" not in text, "the email leaves the time table out unless asked"
     text = summary_text(realistic_meeting(), tz=UTC, with_time=True)

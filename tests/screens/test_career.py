@@ -62,7 +62,7 @@ async def test_a_career_discussion_updates_aims_and_agrees_a_stretch_assignment_
     assert (goal.kind, goal.outcome) == ("stretch assignment", "Board asked for a quarterly update from her")
     text = summary_text(record)
     assert (
-        "- Stretch assignment: Present the platform roadmap to the board — by Mon 15 Feb 2027 — new — "
+        "- Stretch assignment: Present the platform roadmap to the board — by Mon 15 Feb 2027 — new, on track — "
         "outcome: Board asked for a quarterly update from her"
     ) in text
     assert "Stretch assignment: Present the platform roadmap" in agenda_text(record, goals=record.priorities)

@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 from textual.worker import WorkerCancelled
 
 from meetingdesk.app import MeetingDeskApp
+from meetingdesk.desk import Desk
 from meetingdesk.dialogs.check_in import CheckInDialog
 from meetingdesk.dialogs.close_check import CloseCheckDialog
 from meetingdesk.dialogs.goal_update import UpdateGoalDialog
@@ -82,8 +83,7 @@ async def test_goals_of_every_earlier_meeting_are_listed_and_updated_with_one_ke
         status.value = "on"
         dialog.query_one("#milestones").focus()
         await pilot.press("space")
-        status.focus()
-        await pilot.press("enter")
+        await pilot.press("enter")  # saves from the milestone list too: it does not tick again
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         updated = screen.meeting.priorities[1]
@@ -161,7 +161,8 @@ async def test_the_close_check_offers_to_set_the_check_in_and_to_confirm_goals_a
         await pilot.pause()
         assert isinstance(app.screen, CloseCheckDialog), "the check runs again"
         assert "Grow as a facilitator" not in problems_shown(app)
-        await pilot.click("#check_in")
+        assert app.screen.focused.id == "check_in", "enter sets the missing check-in"
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CheckInDialog)
         await type_text(pilot, "in 3 weeks")
@@ -200,6 +201,7 @@ async def test_the_record_exports_an_email_draft_and_a_calendar_file_and_keeps_t
     meeting.ended_at = meeting.started_at + timedelta(minutes=30)
     meeting.next_check_in = date(2026, 12, 7)
     store.save(meeting)
+    Desk(store, clock).team.update_profile("Dana Lee", email="dana@example.com")
     app = MeetingDeskApp(store, clock=clock, open_meeting_id=meeting.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -214,11 +216,12 @@ async def test_the_record_exports_an_email_draft_and_a_calendar_file_and_keeps_t
         await pilot.press("m")
         await pilot.press("e")
         await pilot.pause()
-        assert "Email draft written to" in notifications(app)
+        assert "Email draft to Dana Lee <dana@example.com>, written to" in notifications(app)
         assert "the next check-in, for your calendar, to" in notifications(app)
     exports = store.root / "exports"
     draft = email.message_from_bytes(next(exports.glob("*.eml")).read_bytes(), policy=default_policy)
     assert draft["X-Unsent"] == "1" and draft["Subject"] == "Summary: Check-in with Dana Lee, Mon 23 Nov 2026"
+    assert draft["To"] == "Dana Lee <dana@example.com>", "addressed from the person's profile"
     assert draft.get_content().startswith("Dear Dana, here is our record of Mon 23 Nov 2026.")
     assert [path.suffix for path in sorted(exports.iterdir())] == [".eml", ".ics", ".md"]
     assert "Dear {first_name}" in (store.root / "settings.json").read_text(), "kept in the settings"
@@ -264,3 +267,37 @@ async def test_home_names_who_is_due_and_c_lists_everyone(store: Store, clock) -
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "PersonScreen" and app.screen.person == "Dana Lee"
+
+
+async def test_escape_in_add_goal_asks_before_throwing_away_what_was_typed(store: Store, clock) -> None:
+    from meetingdesk.dialogs.action import ActionDialog
+    from meetingdesk.dialogs.goal import GoalDialog
+
+    app = live_follow_up(store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, GoalDialog)
+        await type_text(pilot, "Run the Q2 planning review")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is dialog and "Press escape again to throw away what you typed." in notifications(app)
+        assert dialog.query_one("#text", Input).value == "Run the Q2 planning review"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen) and len(app.screen.meeting.priorities) == 2
+
+        await pilot.press("ctrl+o")  # nothing typed: escape closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, ActionDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await type_text(pilot, "Book the room @Dana")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionDialog), "the action dialog asks too"

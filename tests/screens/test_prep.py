@@ -49,3 +49,22 @@ async def test_prepare_meeting_from_the_person_view_then_prep_notes_are_saved_as
         assert listed_people(app)[0] == "Dana Lee"
     agenda_files = list((store.root / "exports").glob("*-agenda.txt"))
     assert len(agenda_files) == 1 and "Thank them" not in agenda_files[0].read_text()
+
+
+async def test_a_name_that_looks_like_someone_known_is_asked_about_then_met_as_someone_new(store: Store, clock: FakeClock) -> None:
+    store.save(make_meeting("Dana Lee", 0))
+    app = MeetingDeskApp(store, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "danna")
+        await pilot.press("enter")
+        await pilot.pause()
+        said = str(app.screen.query_one("#form-error").render())
+        assert "“danna” is no one you have met or logged for: did you mean Dana Lee?" in said
+        assert "If “danna” is someone new, press Start meeting again." in said
+        assert app.screen.query_one("#person", Input).value == "danna", "what was typed stays"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.meeting.person == "danna"

@@ -126,6 +126,9 @@ async def test_cancelled_notes_change_nothing(store: Store, clock) -> None:
         await type_text(pilot, "stray words")
         await pilot.press("escape")
         await pilot.pause()
+        assert not isinstance(app.screen, RecordScreen), "the first escape asks before throwing the typing away"
+        await pilot.press("escape")
+        await pilot.pause()
         assert isinstance(app.screen, RecordScreen)
     saved = on_disk(store, meeting.id)
     assert saved.sections[0].notes == "Shipped the billing migration" and saved.amendments == []

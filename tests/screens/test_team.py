@@ -42,8 +42,8 @@ async def test_team_lists_everyone_with_role_aims_meetings_and_overdue_actions_a
         assert isinstance(app.screen, TeamScreen)
         assert team_rows(app) == [
             ["Ana Souza", "Analyst → Data lead", "never", "none planned", "–", "–", "–", "none"],
-            ["Bo Chen", "–", "Fri 20 Nov 2026", "none planned", "–", "–", "1", "1"],
-            ["Dana Lee", "Engineer → Tech lead; Manager", "Wed 14 Oct 2026", "none planned", "1", "1", "–", "none"],
+            ["Bo Chen", "–", "Fri 20 Nov", "none planned", "–", "–", "1", "1"],
+            ["Dana Lee", "Engineer → Tech lead; Manager", "Wed 14 Oct", "none planned", "1", "1", "–", "none"],
         ]
         await pilot.press("s")  # longest since the last meeting first: never met, then October
         assert [row[0] for row in team_rows(app)] == ["Ana Souza", "Dana Lee", "Bo Chen"]
@@ -54,6 +54,13 @@ async def test_team_lists_everyone_with_role_aims_meetings_and_overdue_actions_a
         await pilot.press("s")  # most goals at risk first
         assert [row[0] for row in team_rows(app)][0] == "Bo Chen"
         assert "by most goals at risk" in str(app.screen.query_one("#team-status", Static).render())
+        await pilot.resize_terminal(80, 24)  # role → aims goes under the name, every number stays on screen
+        await pilot.pause()
+        table = app.screen.query_one("#team", DataTable)
+        assert [column.label.plain for column in table.columns.values()][0] == "Name · role"
+        dana = next(row for row in team_rows(app) if row[0].startswith("Dana Lee\n"))
+        assert dana[0] == "Dana Lee\nEngineer → Tech…", dana
+        assert table.virtual_size.width <= 80, "the Evidence column is on screen"
         await pilot.press("s", "s", "s", "s", "s")  # round again to most overdue
         await pilot.press("up", "enter")
         await settle(pilot)
@@ -72,8 +79,15 @@ async def test_add_person_from_the_team_screen(store: Store, clock: FakeClock) -
         await pilot.press("enter")
         assert "Give the person's full name." in str(app.screen.query_one("#preview", Static).render())
         await type_text(pilot, "Noor Haddad")
-        await pilot.press("tab", "tab")  # past the email, to the role
+        await pilot.press("tab")
+        await type_text(pilot, "noor at example")
+        await pilot.press("tab")
         await type_text(pilot, "Analyst")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "“noor at example” is not an email address" in str(app.screen.query_one("#preview", Static).render())
+        assert app.screen.focused.id == "email" and app.screen.query_one("#role", Input).value == "Analyst", "nothing typed is lost"
+        app.screen.query_one("#email", Input).value = ""
         await pilot.press("enter")
         await settle(pilot)
         assert team_rows(app)[0][:2] == ["Noor Haddad", "Analyst"]
@@ -183,13 +197,22 @@ async def test_search_finds_evidence_entries_and_opens_their_person(store: Store
         await type_text(pilot, "migr")
         await settle(pilot)
         status = str(app.screen.query_one("#filter-status", Static).render())
-        assert "1 evidence entry too: v shows them." in status
+        assert "1 evidence entry too: v shows them from the list (enter goes there)." in status
         await pilot.press("enter", "v")
         await pilot.pause()
         assert "Wrote the migration runbook" in str(app.screen.query_one("#found").get_option_at_index(0).prompt)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen) and app.screen.person == "Bo Chen"
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        await pilot.press("slash")  # a word only the evidence holds: enter shows it
+        app.screen.query_one("#search", Input).value = "runbook"
+        await settle(pilot)
+        assert "1 evidence entry: enter shows them." in str(app.screen.query_one("#filter-status", Static).render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Wrote the migration runbook" in str(app.screen.query_one("#found").get_option_at_index(0).prompt)
 
 
 async def test_a_damaged_persons_database_is_reported_on_the_home_screen_and_the_rest_keeps_working(store: Store, clock: FakeClock) -> None:
