@@ -70,6 +70,9 @@ class MeetingDeskApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip=QUIT_HELP),
         Binding("f2", "hide_private_notes", "Hide private notes", id="hide_private_notes", tooltip="Keep private notes off the screen, e.g. while sharing it"),
         Binding("f2", "show_private_notes", "Show private notes", id="show_private_notes", tooltip="Show private notes again"),
+        # Tab moves on as soon as it arrives: typed fast (or sent by a script), the words after it land in the next field.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     private_notes_hidden: reactive[bool] = reactive(False)

@@ -75,8 +75,9 @@ class CloseCheckDialog(ModalScreen[bool | str]):
                     yield Button("Back to the meeting", id="fix")
 
     def on_mount(self) -> None:
-        # Enter does the likeliest next step: set the check-in when that is what's missing, else go back and fix.
-        first = "#close" if not self.problems else "#check_in" if "check_in" in self.offers else "#fix"
+        # Enter does the likeliest next step: set the check-in when that is all that's missing, else go back and fix.
+        only_the_check_in = len(self.problems) == 1 and "check_in" in self.offers
+        first = "#close" if not self.problems else "#check_in" if only_the_check_in else "#fix"
         self.query_one(first, Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

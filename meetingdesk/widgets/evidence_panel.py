@@ -90,6 +90,14 @@ class EvidencePanel(Vertical):
         options.border_subtitle = f"since {format_date(since)}" if since else "no review yet: all of it"
         self.post_message(self.Loaded(self, len(entries), since))
 
+    def on_descendant_focus(self) -> None:
+        # Coming to the list always lands on an entry (the theme headings can't be picked), so i inserts something.
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            first = next((n for n in range(options.option_count) if not options.get_option_at_index(n).disabled), None)
+            if first is not None:
+                options.highlighted = first
+
     def highlighted_entry(self) -> Entry | None:
         """The entry under the highlight, if any."""
         options = self.query_one(OptionList)

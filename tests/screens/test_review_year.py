@@ -92,6 +92,8 @@ async def test_a_year_of_evidence_reaches_the_review_and_only_the_entry_put_in_t
         await pilot.press("f5")
         options = app.screen.query_one("#evidence-options")
         assert app.focused is options
+        first = options.get_option_at_index(options.highlighted)
+        assert not first.disabled and first.id in panel.entries, "i inserts at once: an entry is highlighted, not a heading"
         chosen = next(text for day, theme, text in logged if theme == "leadership")
         target = next(i for i in range(options.option_count) if chosen in str(options.get_option_at_index(i).prompt))
         while options.highlighted != target:
