@@ -18,7 +18,7 @@ from meetingdesk.storage.files import StoreError
 from meetingdesk.storage.plans import CheckInDue, Plans
 from meetingdesk.storage.search import ActionRow, Search
 from meetingdesk.preparing import Preparing
-from meetingdesk.team import Team
+from meetingdesk.team import Team, unknown_person
 from meetingdesk.timer import Clock, system_clock
 
 if TYPE_CHECKING:  # models load pydantic: keep them off the start-up path
@@ -133,8 +133,6 @@ class Desk(Preparing):
 
         UnknownPerson naming the owners that look like it when it fits none; UnclearName when it fits several.
         """
-        from meetingdesk.team import unknown_person
-
         owners = self.search.owners(open_only=False)
         found = resolve_person(typed, owners, asked_as)
         if found is None:
@@ -395,12 +393,14 @@ class Desk(Preparing):
             write_private_file(written[1], self.calendar_file(meeting))
         return written
 
-    def export_email_draft(self, meeting: Meeting, wording: EmailWording | None = None) -> Path:
-        """Write the summary as an .eml draft to the exports folder; its path."""
+    def export_email_draft(self, meeting: Meeting, wording: EmailWording | None = None) -> tuple[Path, str]:
+        """Write the summary as an .eml draft to the exports folder, to the person's address when
+        known; its path, and that address ("" when the draft has no To)."""
         from meetingdesk.locations import exports_dir
         from meetingdesk.storage.files import write_private_file
         from meetingdesk.summary import summary_filename
 
         path = exports_dir(self.store.root) / summary_filename(meeting, "eml")
-        write_private_file(path, self.email_draft(meeting, wording=wording))
-        return path
+        address = self.address_of(meeting.person)
+        write_private_file(path, self.email_draft(meeting, address, wording))
+        return path, address

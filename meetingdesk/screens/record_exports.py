@@ -82,12 +82,11 @@ class RecordExports(Screen[None]):
 
     def action_export_email_draft(self) -> None:
         try:
-            path = desk_app(self).desk.export_email_draft(self.meeting, self._wording())
+            path, address = desk_app(self).desk.export_email_draft(self.meeting, self._wording())
         except MeetingDeskError as error:
             self.notify(str(error), title="Export email draft", severity="error", markup=False)
             return
         self._warn_if_two_versions("Export email draft")
-        address = desk_app(self).desk.address_of(self.meeting.person)
         to = f"to {address}" if address else f"without a To (no email in {self.meeting.person}'s profile: i on their person view adds it)"
         self.notify(f"Email draft {to}, written to {path}: open it in your mail client to send it.", title="Export email draft", timeout=12, markup=False)
 
